@@ -1,0 +1,42 @@
+"""The spaCy pipeline component: ``nlp.add_pipe("sayso")``.
+
+Results land on ``doc._.attributions`` as :class:`sayso.model.Attribution`
+objects, the same ones ``sayso.extract`` returns.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+ATTRIBUTE = "attributions"
+
+
+def register_extension() -> None:
+    """Register ``doc._.attributions`` once per process."""
+    if not Doc.has_extension(ATTRIBUTE):
+        Doc.set_extension(ATTRIBUTE, default=None)
+
+
+class SaysoComponent:
+    """Finds attributions in a parsed Doc and enriches their speakers."""
+
+    def __init__(self, nlp: Language, name: str, model: str):
+        from .extract import build_attributor  # heavy: loads trained models
+        register_extension()
+        self.name = name
+        self.attributor = build_attributor(model)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.set(ATTRIBUTE, self.attributor(doc))
+        return doc
+
+
+@Language.factory(
+    "sayso",
+    assigns=["doc._.attributions"],
+    requires=["token.dep", "token.head", "token.lemma", "token.tag", "doc.sents", "doc.ents"],
+    default_config={"model": "default"},
+)
+def make_sayso(nlp: Language, name: str, model: str) -> SaysoComponent:
+    return SaysoComponent(nlp, name, model)

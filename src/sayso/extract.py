@@ -1,0 +1,112 @@
+"""Document -> attributions: the one place spaCy output becomes model objects.
+
+Long articles are parsed in blocks of whole paragraphs so memory stays
+bounded (a 5 MB article never becomes one spaCy Doc); offsets are shifted
+back into the article's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date as Date
+from typing import Callable, Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from .errors import UsageError
+from .model import Attribution, Document, Extraction
+from .nlp.pipeline import load_nlp
+
+MODELS = ("default", "accurate")
+BLOCK_CHARS = 50_000  # parse at most this much text at once (whole paragraphs)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+Attributor = Callable[[Doc], list[Attribution]]
+
+
+def build_attributor(model: str = "default") -> Attributor:
+    """The function that finds and enriches attributions in a parsed Doc."""
+    if model not in MODELS:
+        raise UsageError(f"unknown model {model!r}; choose one of {', '.join(MODELS)}")
+    from .attribution.tagger import CrfAttributionTagger
+    from .speakers import enrich
+
+    tagger = CrfAttributionTagger()
+
+    def attribute(doc: Doc) -> list[Attribution]:
+        attributions = tagger(doc)
+        enrich(doc, attributions)
+        return attributions
+
+    return attribute
+
+
+def split_blocks(text: str, limit: int = BLOCK_CHARS) -> list[tuple[int, str]]:
+    """(offset, text) blocks of whole paragraphs, each at most about ``limit`` chars.
+
+    A single paragraph longer than the limit is cut at the last space before it.
+    """
+    if len(text) <= limit:
+        return [(0, text)]
+    blocks, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            end = _cut_point(text, start, end)
+        blocks.append((start, text[start:end]))
+        start = end
+    return blocks
+
+
+def _cut_point(text: str, start: int, end: int) -> int:
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, start, end)]
+    if breaks and breaks[-1] > start:
+        return breaks[-1]
+    space = text.rfind(" ", start + 1, end)
+    return space + 1 if space > start else end
+
+
+def _shift(att: Attribution, offset: int, parent_base: int) -> Attribution:
+    def move(span):
+        return [(s + offset, e + offset) for s, e in span]
+    parent = att.parent + parent_base if att.parent is not None else None
+    speaker = att.speaker
+    if speaker is not None and offset:
+        speaker = replace(speaker, mentions=move(speaker.mentions))
+    return replace(att, source=move(att.source), cue=move(att.cue), content=move(att.content),
+                   parent=parent, speaker=speaker)
+
+
+class Extractor:
+    """Runs the spaCy parse and the attribution model over documents."""
+
+    def __init__(self, model: str = "default", batch_size: int = 16):
+        self.model = model
+        self.batch_size = batch_size
+        self.nlp = load_nlp()
+        self.attribute = build_attributor(model)
+
+    def extract_all(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        """One Extraction per document, in input order (parsing is batched)."""
+        for document in documents:
+            attributions: list[Attribution] = []
+            blocks = split_blocks(document.text)
+            docs = self.nlp.pipe((b for _, b in blocks), batch_size=self.batch_size)
+            for (offset, _), doc in zip(blocks, docs):
+                base = len(attributions)
+                attributions.extend(_shift(a, offset, base) for a in self.attribute(doc))
+            yield Extraction(document.doc_id, attributions, document.date)
+
+    def extract(self, document: Document) -> Extraction:
+        return next(self.extract_all([document]))
+
+
+_EXTRACTORS: dict[str, Extractor] = {}
+
+
+def extract(text: str, date: Date | None = None, model: str = "default") -> list[Attribution]:
+    """Attributions found in ``text`` (offsets are character offsets into it)."""
+    if model not in _EXTRACTORS:
+        _EXTRACTORS[model] = Extractor(model)
+    return _EXTRACTORS[model].extract(Document("text", text, date)).attributions
