@@ -1,0 +1,79 @@
+"""Who said it, through whom, by what channel.
+
+``enrich(doc, attributions)`` takes attributions that already carry source,
+cue and content spans and fills in, for each one: ``speaker`` (resolved to
+the most specific name in the article), ``cited`` (the relay chain, from
+the reporting source toward the origin), ``channel``, ``kind``, ``parent``
+and the ``*_text`` fields.
+
+Stages, one module each: ``docindex`` (names, sentences and quotes of the
+doc, built once), ``mentions`` (one noun phrase: name, title, role),
+``coref`` (pronouns, "the minister", surnames), ``relay``, ``channel``,
+``kind``, ``nesting``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Attribution
+from .channel import find_channel
+from .coref import Resolver
+from .docindex import DocIndex
+from .kind import classify_kind
+from .nesting import find_parents
+from .registry import Entity
+from .relay import find_cited
+from .spans import clean_fragments, span_root
+
+__all__ = ["enrich"]
+
+
+def enrich(doc: Doc, attributions: list[Attribution]) -> None:
+    """Fill speaker, cited, channel, kind, parent and texts in place."""
+    if not attributions:
+        return
+    index = DocIndex(doc)
+    for attribution in attributions:
+        attribution.fill_texts(index.text)
+    resolver = Resolver(index)
+    speakers: dict[int, Entity | None] = {}
+    # Document order, so a pronoun sees the speakers before it.
+    for i in sorted(range(len(attributions)), key=lambda k: _position(attributions[k])):
+        speakers[i] = _enrich_one(index, resolver, attributions[i])
+    for i, attribution in enumerate(attributions):
+        entity = speakers[i]
+        attribution.speaker = entity.to_speaker() if entity is not None else None
+    for attribution, parent in zip(attributions, find_parents(attributions)):
+        attribution.parent = parent
+
+
+def _enrich_one(index: DocIndex, resolver: Resolver, attribution: Attribution) -> Entity | None:
+    """Resolve the speaker and set cited, channel and kind; the speaker is
+    returned, to be written once all mentions are known."""
+    offsets = index.offsets
+    source = offsets.span_tokens(attribution.source)
+    cue = offsets.span_tokens(attribution.cue)
+    content = offsets.span_tokens(attribution.content)
+    speaker = resolver.resolve_source(source)
+    attribution.cited = [e.to_cited() for e in
+                         find_cited(resolver, speaker, source, cue, content)]
+    attribution.channel = find_channel(_cue_verb(index.doc, cue), set(source) | set(content))
+    cue_at = index.doc[cue[0]].idx if cue else None
+    kind = classify_kind(index.text, clean_fragments(attribution.content),
+                         index.quoted, cue_at)
+    if kind is not None:
+        attribution.kind = kind
+    return speaker
+
+
+def _cue_verb(doc: Doc, cue: list[int]) -> Token | None:
+    return span_root(doc, cue) if cue else None
+
+
+def _position(attribution: Attribution) -> int:
+    for span in (attribution.source, attribution.cue, attribution.content):
+        fragments = clean_fragments(span)
+        if fragments:
+            return fragments[0][0]
+    return 0

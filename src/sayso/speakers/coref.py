@@ -1,0 +1,112 @@
+"""Who a source phrase refers to: pronouns, "the minister", bare surnames.
+
+Light, rule-based coreference over the doc index: a pronoun takes the
+nearest compatible speaker or name before it (speakers of earlier
+attributions first), a definite nominal the last entity whose role or name
+holds its words, a surname the full name that ends in it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .docindex import DocIndex
+from .lexicon import pronouns
+from .mentions import Mention, describe, describe_named, noun_of, required_words
+from .registry import Entity
+from .spans import span_root
+
+# How many sentences back a pronoun looks for its antecedent.
+PRONOUN_WINDOW = 10
+_FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+
+
+class Resolver:
+    """Resolves source and cited phrases of one doc to entities."""
+
+    def __init__(self, index: DocIndex):
+        self.index = index
+        self.registry = index.registry
+
+    def resolve_source(self, tokens: list[int]) -> Entity | None:
+        """The speaker named by a source span's tokens (None when empty)."""
+        if not tokens:
+            return None
+        head = span_root(self.index.doc, tokens)
+        entity = self.resolve(head)
+        self.index.note_speaker(head.i, entity)
+        return entity
+
+    def resolve(self, head: Token) -> Entity:
+        """The entity ``head`` refers to; a new one when nothing earlier fits."""
+        head = noun_of(head)
+        ent = self.index.named_entity_for(head)
+        if ent is not None:
+            entity = self.index.entity_of(ent)
+            if head.i not in range(ent.start, ent.end):
+                # a title with the name in apposition teaches the role
+                self.registry.add_mention(entity, describe_named(ent, head))
+            return entity
+        mention = describe(head, None)
+        entity = self._antecedent(mention)
+        if entity is None:
+            entity = self.registry.new(mention)
+            self.registry.set_key(entity)
+        self.registry.add_mention(entity, mention)
+        return entity
+
+    def _antecedent(self, mention: Mention) -> Entity | None:
+        if mention.kind == "pronoun":
+            return self._pronoun_antecedent(mention)
+        if mention.kind == "name":
+            return self._name_antecedent(mention)
+        return self._nominal_antecedent(mention)
+
+    def _pronoun_antecedent(self, mention: Mention) -> Entity | None:
+        word = mention.head.lower_
+        if word in _FIRST_PERSON:
+            return None
+        gender, number = pronouns()[word]
+        for entity in self.index.candidates_before(mention.head.i, PRONOUN_WINDOW):
+            if _agrees(entity, gender, number):
+                if gender in ("m", "f"):
+                    # what the pronoun teaches: a person, and which one of he/she
+                    entity.type = "PERSON"
+                    entity.gender = entity.gender or gender
+                return entity
+        # the same unresolved pronoun again ("He said ... He added") is one speaker
+        return self.registry.by_key(mention.type, mention.name)
+
+    def _name_antecedent(self, mention: Mention) -> Entity | None:
+        words = mention.name.split()
+        if len(words) == 1:
+            found = self.registry.by_surname(words[0], mention.head.i)
+            if found is not None:
+                return found
+        for type_ in (mention.type, "PERSON", "ORG", "OTHER"):
+            found = self.registry.by_key(type_, mention.name)
+            if found is not None:
+                return found
+        return None
+
+    def _nominal_antecedent(self, mention: Mention) -> Entity | None:
+        """"the minister" -> the last entity whose role holds "minister"."""
+        if mention.definite:
+            word, modifiers = required_words(mention.head)
+            found = self.registry.by_role_word(word, modifiers, mention.head.i, mention.plural)
+            if found is not None:
+                return found
+        if mention.type == "ORG" or mention.plural:
+            # "police said ... police added": one body, however often named
+            return self.registry.by_key(mention.type, mention.name)
+        return None
+
+
+def _agrees(entity: Entity, gender: str, number: str) -> bool:
+    if gender in ("m", "f"):
+        person = entity.type == "PERSON" or (entity.type == "OTHER" and entity.proper)
+        return person and not entity.plural and entity.gender in (None, gender)
+    if gender == "n":
+        return entity.type in ("ORG", "GPE") or (entity.type == "OTHER" and not entity.plural)
+    return entity.plural or entity.type in ("ORG", "NORP", "GPE")
+

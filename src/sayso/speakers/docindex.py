@@ -1,0 +1,126 @@
+"""Everything about one doc that enrichment looks up more than once.
+
+Built in one pass over the sentences and named entities, so that each
+attribution then costs lookups, not scans of the whole doc.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from .kind import find_quoted
+from .mentions import NAMED_LABELS, describe_named
+from .registry import Entity, Registry
+from .spans import TokenOffsets
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+class DocIndex:
+    """Sentences, named entities linked into speakers, and quoted regions."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text  # spaCy rebuilds doc.text on every access
+        self.offsets = TokenOffsets(doc)
+        self.sent_starts = _sentence_starts(doc)
+        self.quoted = find_quoted(self.text)
+        self.registry = Registry()
+        self._ent_at: dict[int, SpacySpan] = {}
+        self._entity_at: dict[int, int] = {}
+        # sentence -> [(token, entity id, is subject)] for names, and
+        # [(token, entity id)] for the speakers of attributions resolved so far.
+        self._names: dict[int, list[tuple[int, int, bool]]] = {}
+        self._speakers: dict[int, list[tuple[int, int]]] = {}
+        self._link_named_entities()
+
+    def sentence_of(self, i: int) -> int:
+        return max(0, bisect_right(self.sent_starts, i) - 1)
+
+    def named_entity_for(self, head: Token) -> SpacySpan | None:
+        """The entity containing ``head``, or the name in apposition to a
+        title ("The port authority's spokesman, Tom Ruiz, said")."""
+        ent = self._ent_at.get(head.i)
+        if ent is not None or head.pos_ != "NOUN":
+            return ent
+        for child in head.children:
+            if child.dep_ == "appos" and child.i in self._ent_at:
+                return self._ent_at[child.i]
+        return None
+
+    def entity_of(self, ent: SpacySpan) -> Entity:
+        return self.registry.entities[self._entity_at[ent.start]]
+
+    def note_speaker(self, i: int, entity: Entity) -> None:
+        """Remember that the entity spoke at token ``i`` (pronouns prefer it)."""
+        self._speakers.setdefault(self.sentence_of(i), []).append((i, entity.id))
+
+    def candidates_before(self, i: int, window: int) -> Iterator[Entity]:
+        """Possible antecedents of a pronoun at token ``i``, best first.
+
+        First the speakers of attributions and the named subjects, sentence
+        by sentence going back, nearest first; only then the other names
+        ("Weber met Ruiz. ... He said" reaches Ruiz once Weber is ruled out).
+        """
+        sentence = self.sentence_of(i)
+        sentences = range(sentence, max(-1, sentence - window - 1), -1)
+        seen: set[int] = set()
+        for tier in (self._salient_in, self._other_names_in):
+            for s in sentences:
+                for entity_id in tier(s, i):
+                    if entity_id not in seen:
+                        seen.add(entity_id)
+                        yield self.registry.entities[entity_id]
+
+    def _salient_in(self, s: int, before: int) -> list[int]:
+        speakers = [e for t, e in reversed(self._speakers.get(s, ())) if t < before]
+        subjects = [e for t, e, subj in reversed(self._names.get(s, ())) if subj and t < before]
+        return speakers + subjects
+
+    def _other_names_in(self, s: int, before: int) -> list[int]:
+        return [e for t, e, subj in reversed(self._names.get(s, ())) if not subj and t < before]
+
+    def _link_named_entities(self) -> None:
+        """Register every named entity; single words go last, so "Weber" can
+        join "Anna Weber" even when the full name comes later."""
+        deferred = []
+        for ent in self.doc.ents:
+            if ent.label_ not in NAMED_LABELS:
+                continue
+            mention = describe_named(ent)
+            if mention.type == "PERSON" and len(mention.name.split()) > 1:
+                entity = self.registry.by_key("PERSON", mention.name) or self._new(mention)
+                self.registry.add_surname(entity, ent.start)
+                self._link(ent, entity, mention)
+            else:
+                deferred.append((ent, mention))
+        for ent, mention in deferred:
+            entity = None
+            if mention.type in ("PERSON", "ORG") and len(mention.name.split()) == 1:
+                entity = self.registry.by_surname(mention.name, ent.start)
+            entity = entity or self.registry.by_key(mention.type, mention.name) or self._new(mention)
+            self._link(ent, entity, mention)
+
+    def _new(self, mention) -> Entity:
+        entity = self.registry.new(mention)
+        self.registry.set_key(entity)
+        return entity
+
+    def _link(self, ent: SpacySpan, entity: Entity, mention) -> None:
+        self.registry.add_mention(entity, mention)
+        for t in range(ent.start, ent.end):
+            self._ent_at[t] = ent
+            self._entity_at[t] = entity.id
+        root = ent.root
+        self._names.setdefault(self.sentence_of(root.i), []).append(
+            (root.i, entity.id, root.dep_ in _SUBJECTS))
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    if len(doc) == 0 or not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return [0]
+    return [s.start for s in doc.sents]

@@ -1,0 +1,86 @@
+"""The word lists in ``lexicons/*.txt``, read once per process.
+
+Each file holds one entry a line; ``#`` starts a comment; fields after the
+entry are separated by ``|`` ("spokeswoman | f").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+
+def read_rows(name: str) -> list[list[str]]:
+    """The rows of one lexicon file, each split on ``|`` and stripped."""
+    text = files("sayso.speakers").joinpath("lexicons", name).read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            rows.append([field.strip() for field in line.split("|")])
+    return rows
+
+
+def _last_word(entry: str) -> str:
+    return entry.split()[-1].lower()
+
+
+@lru_cache(maxsize=None)
+def role_nouns() -> dict[str, str | None]:
+    """Role head word (lower-cased) -> gender "m"/"f" or None."""
+    return {_last_word(row[0]): (row[1] if len(row) > 1 else None)
+            for row in read_rows("roles.txt")}
+
+
+@lru_cache(maxsize=None)
+def honorifics() -> dict[str, str | None]:
+    """Courtesy title without its period, lower-cased -> gender or None."""
+    return {row[0].lower(): (row[1] if len(row) > 1 else None)
+            for row in read_rows("honorifics.txt")}
+
+
+@lru_cache(maxsize=None)
+def pronouns() -> dict[str, tuple[str, str]]:
+    """Pronoun (lower-cased) -> (gender, number); "-" means either."""
+    return {row[0].lower(): (row[1], row[2]) for row in read_rows("pronouns.txt")}
+
+
+@lru_cache(maxsize=None)
+def given_names() -> dict[str, str]:
+    """Given name (as written) -> gender."""
+    return {row[0]: row[1] for row in read_rows("given_names.txt")}
+
+
+def _word_set(name: str) -> frozenset[str]:
+    return frozenset(row[0].lower() for row in read_rows(name))
+
+
+@lru_cache(maxsize=None)
+def org_nouns() -> frozenset[str]:
+    return _word_set("org_nouns.txt")
+
+
+@lru_cache(maxsize=None)
+def channel_nouns() -> frozenset[str]:
+    return _word_set("channels.txt")
+
+
+@lru_cache(maxsize=None)
+def audience_nouns() -> frozenset[str]:
+    return _word_set("audiences.txt")
+
+
+@lru_cache(maxsize=None)
+def relay_verbs() -> frozenset[str]:
+    return _word_set("relay_verbs.txt")
+
+
+@lru_cache(maxsize=None)
+def platforms() -> frozenset[tuple[str, ...]]:
+    """Platform names as word tuples, case kept ("Fox", "News")."""
+    return frozenset(tuple(row[0].split()) for row in read_rows("platforms.txt"))
+
+
+@lru_cache(maxsize=None)
+def source_nouns() -> frozenset[str]:
+    return _word_set("source_nouns.txt")

@@ -1,0 +1,280 @@
+"""What one noun phrase says about who it names: name, type, role, gender.
+
+Works on the parse around a head token only; linking mentions to each other
+is ``registry``'s job, resolving pronouns and nominals ``coref``'s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .lexicon import given_names, honorifics, org_nouns, pronouns, role_nouns
+from .spans import ARTICLES, char_span_of, phrase_tokens, tokens_text
+
+# spaCy entity labels kept as speaker types; the rest are not speakers.
+NAMED_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP",
+                "LOC": "GPE", "FAC": "ORG"}
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+# Clauses and asides that follow a noun but are not part of its name.
+_NOT_NAME = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj"})
+_NOT_ROLE = frozenset({"relcl", "acl", "advcl", "conj", "cc"})
+
+
+@dataclass
+class Mention:
+    """One noun phrase read on its own.
+
+    ``kind`` is "name" (a proper name), "pronoun" or "nominal" (a common
+    noun phrase such as "the minister"); ``heads`` are the head words of its
+    role and (for organisations) its name, ``words`` all their content
+    words, lower-cased, for matching "the finance minister" later.
+    """
+
+    kind: str
+    head: Token
+    name: str
+    type: str = "OTHER"
+    role: str | None = None
+    gender: str | None = None
+    plural: bool = False
+    span: tuple[int, int] = (0, 0)
+    heads: frozenset[str] = field(default_factory=frozenset)
+    words: frozenset[str] = field(default_factory=frozenset)
+    definite: bool = False
+
+
+def noun_of(token: Token) -> Token:
+    """The noun a source token stands for: the object of "according to",
+    the antecedent of a relative "who"."""
+    for _ in range(3):
+        if token.pos_ == "ADP" or token.lower_ == "according" or token.dep_ in ("prep", "agent"):
+            inner = next((c for c in token.children if c.dep_ in ("pobj", "prep")), None)
+            if inner is None:
+                return token
+            token = inner
+        elif (token.lower_ in RELATIVE_PRONOUNS and token.dep_.startswith("nsubj")
+              and token.head.dep_ == "relcl"):
+            return token.head.head
+        else:
+            return token
+    return token
+
+
+def is_pronoun(token: Token) -> bool:
+    # an untagged doc has no parts of speech; the word alone must do
+    return token.pos_ in ("PRON", "") and token.lower_ in pronouns()
+
+
+def describe(head: Token, ent: SpacySpan | None) -> Mention:
+    """Read the phrase headed by ``head``; ``ent`` is the named entity that
+    contains ``head``, or one in apposition to it, if any."""
+    if is_pronoun(head):
+        return describe_pronoun(head)
+    if ent is not None:
+        return describe_named(ent, head)
+    if head.pos_ == "PROPN":
+        return describe_bare_name(head)
+    return describe_nominal(head)
+
+
+def describe_pronoun(head: Token) -> Mention:
+    gender, number = pronouns()[head.lower_]
+    gendered = gender in ("m", "f")
+    return Mention("pronoun", head, head.text if head.lower_ == "i" else head.lower_,
+                   type="PERSON" if gendered or head.lower_ in ("i", "me") else "OTHER",
+                   gender=gender if gendered else None, plural=number == "pl",
+                   span=char_span_of([head]))
+
+
+def describe_named(ent: SpacySpan, anchor: Token | None = None) -> Mention:
+    """A named entity with its title, apposition and gender cues; ``anchor``
+    is a title the name stands in apposition to ("the spokesman, Tom Ruiz")."""
+    root = ent.root
+    lead, name_tokens = _split_titles([t for t in ent if t.text not in _POSSESSIVE],
+                                      people=ent.label_ == "PERSON")
+    prefix = lead or _prefix_titles(root, ent.start)
+    role_tokens = _role_tokens(root, prefix, anchor if anchor is not None and
+                               anchor.i not in range(ent.start, ent.end) else None)
+    label = NAMED_LABELS.get(ent.label_, "OTHER")
+    if label == "ORG" and _looks_like_person(name_tokens):
+        label = "PERSON"
+    gender = _honorific_gender(prefix)
+    if label == "PERSON":
+        gender = gender or _role_gender(role_tokens) or _given_name_gender(name_tokens)
+    named = name_tokens if label != "PERSON" else []
+    return Mention("name", root, _name_text(name_tokens, label), type=label,
+                   role=tokens_text(role_tokens) or None, gender=gender,
+                   plural=label == "NORP", span=char_span_of(name_tokens),
+                   heads=_heads(role_tokens) | _heads(named),
+                   words=_words(role_tokens) | _words(named))
+
+
+def describe_bare_name(head: Token) -> Mention:
+    """A proper name the entity recogniser missed: its compound chain."""
+    run = [t for t in phrase_tokens(head, _NOT_NAME)
+           if t.text not in _POSSESSIVE and t.i <= head.i]
+    prefix, name_tokens = _split_titles(run)
+    role_tokens = _role_tokens(head, prefix, None)
+    gender = _honorific_gender(prefix) or _role_gender(role_tokens)
+    kind_type = "PERSON" if gender or role_tokens else "OTHER"
+    if head.lemma_.lower() in org_nouns():
+        kind_type = "ORG"
+    return Mention("name", head, tokens_text(name_tokens), type=kind_type,
+                   role=tokens_text(role_tokens) or None, gender=gender,
+                   span=char_span_of(name_tokens),
+                   heads=_heads(role_tokens), words=_words(role_tokens))
+
+
+def describe_nominal(head: Token) -> Mention:
+    """A common noun phrase: "the press office", "a ministry spokesman"."""
+    run = phrase_tokens(head, _NOT_NAME) or [head]
+    lemma = head.lemma_.lower()
+    if lemma in org_nouns() or head.lower_ in org_nouns():
+        kind_type = "ORG"
+    elif lemma in role_nouns() or head.lower_ in role_nouns():
+        kind_type = "PERSON"
+    else:
+        kind_type = "OTHER"
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children)
+    # the mention keeps its article ("The minister"); the name drops it
+    first = run[0].doc[run[0].i - 1] if run[0].i > 0 else run[0]
+    first = first if first.lower_ in ARTICLES and first.head.i == head.i else run[0]
+    return Mention("nominal", head, tokens_text(run), type=kind_type,
+                   gender=role_nouns().get(head.lower_) or role_nouns().get(lemma),
+                   plural=head.tag_ in ("NNS", "NNPS"),
+                   span=(first.idx, char_span_of(run)[1]),
+                   heads=_heads([head]), words=_words(run), definite=definite)
+
+
+def required_words(head: Token) -> tuple[str, frozenset[str]]:
+    """What "the finance minister" must match: its head word, and the
+    modifiers a matching role must also contain (time words excepted)."""
+    mods = frozenset(c.lower_ for c in head.children
+                     if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _LOOSE)
+    return head.lower_, mods
+
+
+# "the former minister" still matches "Finance Minister Anna Weber".
+_LOOSE = frozenset({"former", "then", "new", "current", "outgoing", "incoming", "acting",
+                    "interim", "top", "senior"})
+
+
+def _heads(tokens: list[Token]) -> frozenset[str]:
+    """The head word of a run of tokens, as written and as lemma."""
+    if not tokens:
+        return frozenset()
+    inside = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+    return frozenset({root.lower_, root.lemma_.lower()})
+
+
+def _words(tokens: list[Token]) -> frozenset[str]:
+    words = set()
+    for t in tokens:
+        if t.pos_ in _CONTENT_POS:
+            words.add(t.lower_)
+            words.add(t.lemma_.lower())
+    return frozenset(words)
+
+
+def _is_honorific(token: Token) -> bool:
+    return token.lower_.rstrip(".") in honorifics()
+
+
+def _is_role_word(token: Token) -> bool:
+    return token.lower_ in role_nouns() or token.lemma_.lower() in role_nouns()
+
+
+def _split_titles(tokens: list[Token], people: bool = True) -> tuple[list[Token], list[Token]]:
+    """("Finance Minister", "Anna Weber") from "Finance Minister Anna Weber":
+    up to the last honorific or title before the final word (for people), and
+    any lower-case words or common nouns leading the name."""
+    cut = 0
+    for k, t in enumerate(tokens[:-1]):
+        if people and (_is_honorific(t) or _is_role_word(t)):
+            cut = k + 1
+        elif cut == k and (t.is_lower or t.pos_ == "NOUN"):
+            cut = k + 1  # "the" of "the Finance Ministry", not "of" in "Bank of England"
+    return tokens[:cut], tokens[cut:]
+
+
+def _role_tokens(root: Token, prefix: list[Token], anchor: Token | None) -> list[Token]:
+    """The role, by preference: the title before the name ("Kremlin
+    spokesman"), the title the name is in apposition to, the apposition
+    after the name ("a spokesman for the port authority")."""
+    titles = [t for t in prefix if not _is_honorific(t)]
+    while titles and titles[0].lower_ in ARTICLES:
+        titles = titles[1:]
+    if _is_role_run(titles):
+        return _role_run(titles)
+    if anchor is not None:
+        return _role_run(phrase_tokens(anchor, _NOT_NAME))
+    return _apposition_role(root)
+
+
+def _prefix_titles(root: Token, ent_start: int) -> list[Token]:
+    """Words of the noun phrase before the name: "Kremlin spokesman"."""
+    doc = root.doc
+    run = [doc[i] for i in range(root.left_edge.i, ent_start)]
+    while run and (run[0].lower_ in ARTICLES or run[0].pos_ == "PUNCT"):
+        run.pop(0)
+    return run if all(t.pos_ != "PUNCT" or t.text in ("-", ".") for t in run) else []
+
+
+def _role_run(tokens: list[Token]) -> list[Token]:
+    """A role without a leading possessive pronoun ("Its chairman")."""
+    while tokens and tokens[0].tag_ == "PRP$":
+        tokens = tokens[1:]
+    return tokens
+
+
+def _is_role_run(tokens: list[Token]) -> bool:
+    return bool(tokens) and (_is_role_word(tokens[-1]) or tokens[-1].pos_ == "NOUN")
+
+
+def _apposition_role(root: Token) -> list[Token]:
+    """"Tom Ruiz, a spokesman for the port authority," -> the apposition."""
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return _role_run(phrase_tokens(child, _NOT_ROLE))
+    return []
+
+
+def _honorific_gender(tokens: list[Token]) -> str | None:
+    for t in tokens:
+        gender = honorifics().get(t.lower_.rstrip("."))
+        if gender:
+            return gender
+    return None
+
+
+def _role_gender(tokens: list[Token]) -> str | None:
+    for t in reversed(tokens):
+        gender = role_nouns().get(t.lower_)
+        if gender:
+            return gender
+    return None
+
+
+def _given_name_gender(name_tokens: list[Token]) -> str | None:
+    if len(name_tokens) < 2:
+        return None
+    return given_names().get(name_tokens[0].text)
+
+
+def _looks_like_person(name_tokens: list[Token]) -> bool:
+    """An ORG label on "Bruno" or "Tom Ruiz": a known given name leads it."""
+    return (len(name_tokens) <= 3 and all(t.pos_ == "PROPN" for t in name_tokens)
+            and name_tokens[0].text in given_names())
+
+
+def _name_text(tokens: list[Token], label: str) -> str:
+    if label != "PERSON" and len(tokens) > 1 and tokens[0].lower_ == "the":
+        tokens = tokens[1:]
+    return tokens_text(tokens)

@@ -1,0 +1,108 @@
+"""The people and organisations of one article, and how mentions find them.
+
+An ``Entity`` gathers every mention of one speaker; lookups by surname and
+by role word ("the minister") respect document order, so a mention links to
+what the reader has seen before it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from dataclasses import dataclass, field
+
+from ..model import CitedSource, Speaker
+from .mentions import Mention
+
+# How far back "the minister" looks for a matching role, in descriptor entries.
+_DESCRIPTOR_LOOKBACK = 200
+
+
+@dataclass
+class Entity:
+    """One speaker as known so far: the most specific name and first role."""
+
+    id: int
+    name: str
+    type: str
+    role: str | None = None
+    gender: str | None = None
+    plural: bool = False
+    proper: bool = False  # known by a proper name, even if its type is unknown
+    mentions: set[tuple[int, int]] = field(default_factory=set)
+
+    def to_speaker(self) -> Speaker:
+        return Speaker(self.name, self.type, self.role, sorted(self.mentions))
+
+    def to_cited(self) -> CitedSource:
+        return CitedSource(self.name, self.type, self.role)
+
+
+class Registry:
+    """All entities of a doc, with indexes by key, surname and role word."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self._by_key: dict[tuple[str, str], int] = {}
+        self._surnames: dict[str, list[tuple[int, int]]] = {}
+        # (token, entity id, head words, all words) of each described mention
+        self._descriptors: list[tuple[int, int, frozenset[str], frozenset[str]]] = []
+
+    def new(self, mention: Mention) -> Entity:
+        entity = Entity(len(self.entities), mention.name, mention.type,
+                        gender=mention.gender, plural=mention.plural,
+                        proper=mention.kind == "name")
+        self.entities.append(entity)
+        return entity
+
+    def add_mention(self, entity: Entity, mention: Mention) -> None:
+        """Record a mention: its span, and what it teaches about the entity."""
+        entity.mentions.add(mention.span)
+        if entity.role is None and mention.role:
+            entity.role = mention.role
+        # An explicit cue (honorific, gendered title) beats a given-name guess,
+        # but both arrive through the mention; the first one seen wins.
+        if entity.gender is None and mention.gender:
+            entity.gender = mention.gender
+        if mention.heads:
+            insort(self._descriptors, (mention.head.i, entity.id, mention.heads, mention.words),
+                   key=lambda d: d[0])
+
+    def by_key(self, type_: str, name: str) -> Entity | None:
+        found = self._by_key.get(_key(type_, name))
+        return self.entities[found] if found is not None else None
+
+    def set_key(self, entity: Entity) -> None:
+        self._by_key.setdefault(_key(entity.type, entity.name), entity.id)
+
+    def add_surname(self, entity: Entity, position: int) -> None:
+        """Index a full person name by its last word, at its first position."""
+        surname = entity.name.split()[-1].lower()
+        entries = self._surnames.setdefault(surname, [])
+        if all(e != entity.id for _, e in entries):
+            insort(entries, (position, entity.id))
+
+    def by_surname(self, word: str, position: int) -> Entity | None:
+        """The full name ending in ``word`` seen last before ``position``,
+        else the first one after it."""
+        entries = self._surnames.get(word.lower())
+        if not entries:
+            return None
+        at = bisect_left(entries, (position, -1))
+        _, found = entries[at - 1] if at > 0 else entries[0]
+        return self.entities[found]
+
+    def by_role_word(self, head_word: str, modifiers: frozenset[str],
+                     position: int, plural: bool) -> Entity | None:
+        """The entity last described before ``position`` by a phrase headed by
+        ``head_word`` that holds all ``modifiers`` ("the finance minister")."""
+        at = bisect_left(self._descriptors, position, key=lambda d: d[0])
+        for i in range(at - 1, max(-1, at - 1 - _DESCRIPTOR_LOOKBACK), -1):
+            _, found, heads, words = self._descriptors[i]
+            entity = self.entities[found]
+            if head_word in heads and modifiers <= words and entity.plural == plural:
+                return entity
+        return None
+
+
+def _key(type_: str, name: str) -> tuple[str, str]:
+    return (type_, " ".join(name.lower().split()))

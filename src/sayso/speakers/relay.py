@@ -1,0 +1,137 @@
+"""The relay chain: further sources a statement passed through.
+
+Ordered from the reporting source toward the origin. In "Reuters, citing
+Tass, which quoted a ministry spokesman, said ..." the speaker is Reuters
+and ``cited`` is [Tass, ministry spokesman]. In "Interfax quoted an official
+as saying ..." the speaker is Interfax (the subject, when the extractor
+takes it as the source) and ``cited`` is [official]; when the extractor
+takes the official as the source, the official is the speaker and nothing
+is cited, since the official is already the origin.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .coref import Resolver
+from .lexicon import channel_nouns, org_nouns, relay_verbs, role_nouns, source_nouns
+from .registry import Entity
+from .spans import root_of
+
+# Chains longer than this are parse loops or lists, not relays.
+_MAX_DEPTH = 4
+_ATTACHED = frozenset({"advcl", "acl", "relcl", "xcomp", "conj"})
+
+
+def find_cited(resolver: Resolver, speaker: Entity | None, source: list[int],
+               cue: list[int], content: list[int]) -> list[Entity]:
+    """The entities the statement was passed on from, reporting side first."""
+    doc = resolver.index.doc
+    in_content = set(content)
+    anchors = set(source) | set(cue) | _roots(doc, content) | _cue_governors(doc, cue)
+    verbs = sorted({t.i for a in anchors for t in _relays_at(doc[a])} - in_content)
+    chain: list[Entity] = []
+    skip = set(source)
+    for i in verbs:
+        _follow(resolver, doc[i], chain, skip, depth=0)
+    return [e for e in chain if e is not speaker]
+
+
+def _follow(resolver: Resolver, verb: Token, chain: list[Entity], skip: set[int],
+            depth: int) -> None:
+    if depth >= _MAX_DEPTH:
+        return
+    for obj in _relayed(verb):
+        if obj.i in skip:
+            continue
+        skip.add(obj.i)
+        entity = resolver.resolve(obj)
+        if entity not in chain:
+            chain.append(entity)
+        for inner in obj.children:
+            if _is_relay(inner) and inner.dep_ in _ATTACHED:
+                _follow(resolver, inner, chain, skip, depth + 1)
+
+
+def _relays_at(token: Token) -> list[Token]:
+    """The token itself, or its attached children, when they are relay verbs."""
+    found = [token] if _is_relay(token) else []
+    found += [c for c in token.children if c.dep_ in _ATTACHED and _is_relay(c)]
+    return found
+
+
+def _is_relay(token: Token) -> bool:
+    """"citing"/"cited", "quoting", "quoted ... as saying"."""
+    lemma = token.lemma_.lower()
+    if lemma not in relay_verbs() or token.pos_ not in ("VERB", "AUX"):
+        return False
+    if lemma == "cite" or token.tag_ == "VBG" or token.dep_ in ("relcl", "acl"):
+        return True
+    return any(c.lower_ == "as" for c in token.children)
+
+
+def _relayed(verb: Token) -> list[Token]:
+    """The objects of a relay verb that name a source, with their conjuncts."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    found = []
+    for child in objects or _next_noun_phrase(verb):
+        for obj in [child, *child.conjuncts]:
+            obj = _author_of(obj)
+            if _names_source(obj):
+                found.append(obj)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _next_noun_phrase(verb: Token) -> list[Token]:
+    """The head of the noun phrase right after the verb, for parses that hang
+    "citing Interfax, which ..." off the main verb as a subject."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return []
+    token = doc[verb.i + 1]
+    while token.dep_ in ("det", "compound", "amod", "nummod") and token.head.i > token.i:
+        token = token.head
+    return [token] if token.pos_ in ("PROPN", "NOUN", "PRON") else []
+
+
+def _author_of(obj: Token) -> Token:
+    """"citing a statement from the ministry" -> the ministry."""
+    if obj.lemma_.lower() in channel_nouns():
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+                inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if inner is not None:
+                    return inner
+    return obj
+
+
+def _names_source(token: Token) -> bool:
+    if token.ent_type_ or token.pos_ in ("PROPN", "PRON"):
+        return True
+    lemma = token.lemma_.lower()
+    return any(lemma in words or token.lower_ in words
+               for words in (role_nouns(), org_nouns(), source_nouns()))
+
+
+def _roots(doc: Doc, tokens: list[int]) -> set[int]:
+    """The head of each contiguous run of ``tokens``."""
+    roots = set()
+    run_start = 0
+    for k in range(1, len(tokens) + 1):
+        if k == len(tokens) or tokens[k] != tokens[k - 1] + 1:
+            roots.add(root_of(doc, tokens[run_start], tokens[k - 1] + 1).i)
+            run_start = k
+    return roots
+
+
+def _cue_governors(doc: Doc, cue: list[int]) -> set[int]:
+    """"quoted ... as saying": from "saying" up to "quoted"."""
+    found = set()
+    for i in _roots(doc, cue):
+        token = doc[i]
+        for _ in range(2):
+            if token.dep_ not in ("pcomp", "prep") or token.head is token:
+                break
+            token = token.head
+            found.add(token.i)
+    return found

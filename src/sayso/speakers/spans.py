@@ -1,0 +1,126 @@
+"""Character spans to tokens and back, for spans from any source.
+
+Spans come from a learned extractor and may be empty, run past the end of
+the text or cut through a token; every function here accepts them and
+widens to whole tokens (like ``doc.char_span(..., alignment_mode="expand")``)
+instead of raising.
+"""
+
+from __future__ import annotations
+
+import operator
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Token
+
+from ..model import Span
+
+# Leading words dropped when a noun phrase becomes a name or a role:
+# "a spokesman for ..." -> "spokesman for ...", "the press office" -> "press office".
+ARTICLES = frozenset({"a", "an", "the"})
+_EDGE_PUNCT = frozenset({"PUNCT"})
+
+
+class TokenOffsets:
+    """Maps character offsets of one doc to token indices in O(log n)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+        self.ends = [t.idx + len(t) for t in doc]
+
+    def token_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """Tokens ``[i, j)`` touching ``[start, end)``, or None when none do."""
+        if end <= start:
+            return None
+        i = bisect_right(self.ends, start)  # first token ending after start
+        j = bisect_left(self.starts, end)   # first token starting at or after end
+        return (i, j) if i < j else None
+
+    def span_tokens(self, span: Span) -> list[int]:
+        """Indices of the tokens covered by any fragment, in order, no repeats."""
+        seen: set[int] = set()
+        for start, end in clean_fragments(span):
+            found = self.token_range(start, end)
+            if found:
+                seen.update(range(*found))
+        return sorted(seen)
+
+    def token_at(self, offset: int) -> int | None:
+        """The token covering a character offset, if any."""
+        i = bisect_right(self.starts, offset) - 1
+        return i if 0 <= i < len(self.ends) and offset < self.ends[i] else None
+
+
+def clean_fragments(span: Span) -> list[tuple[int, int]]:
+    """The well-formed, non-empty ``(start, end)`` fragments of a span."""
+    found = []
+    for fragment in span or ():
+        try:
+            start, end = (operator.index(x) for x in fragment)
+        except (TypeError, ValueError):
+            continue
+        if end > start:
+            found.append((start, end))
+    return found
+
+
+def span_root(doc: Doc, tokens: list[int]) -> Token:
+    """The first of ``tokens`` whose head lies outside them, punctuation
+    skipped: "Tom Ruiz, a spokesman ...," -> Ruiz; "quoted ... as saying" ->
+    quoted. ``tokens`` must not be empty."""
+    inside = set(tokens)
+    for i in tokens:
+        token = doc[i]
+        if (token.head.i == i or token.head.i not in inside) and token.pos_ != "PUNCT":
+            return token
+    return doc[tokens[0]]
+
+
+def char_span_of(tokens: list[Token]) -> tuple[int, int]:
+    """The character extent of a run of tokens."""
+    return (tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+
+
+def phrase_tokens(head: Token, drop_deps: frozenset[str] = frozenset()) -> list[Token]:
+    """The contiguous run of ``head``'s subtree around it, cut where a child
+    whose dependency is in ``drop_deps`` begins, without edge articles and
+    punctuation."""
+    doc = head.doc
+    left, right = head.left_edge.i, head.right_edge.i
+    for child in head.children:
+        if child.dep_ in drop_deps and not _inside_word(child):
+            if child.i > head.i:
+                right = min(right, child.left_edge.i - 1)
+            else:
+                left = max(left, child.right_edge.i + 1)
+    while left < head.i and (doc[left].pos_ in _EDGE_PUNCT or doc[left].lower_ in ARTICLES):
+        left += 1
+    while right > head.i and doc[right].pos_ in _EDGE_PUNCT:
+        right -= 1
+    return [doc[i] for i in range(left, right + 1)]
+
+
+def _inside_word(token: Token) -> bool:
+    """A hyphen with no space either side, as in "54-year-old"."""
+    return (token.pos_ == "PUNCT" and not token.whitespace_ and token.i > 0
+            and not token.doc[token.i - 1].whitespace_)
+
+
+def root_of(doc: Doc, start: int, end: int) -> Token:
+    """The head of the tokens ``[start, end)``, climbing from the first one."""
+    token = doc[start]
+    for _ in range(end - start):
+        head = token.head
+        if head.i == token.i or not start <= head.i < end:
+            break
+        token = head
+    return token
+
+
+def tokens_text(tokens: list[Token]) -> str:
+    """The text of a contiguous run of tokens as it appears in the doc."""
+    if not tokens:
+        return ""
+    # a slice of the doc, not of doc.text, which spaCy rebuilds on each access
+    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text

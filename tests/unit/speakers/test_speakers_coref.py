@@ -1,0 +1,170 @@
+"""Pronouns, "the minister" and bare surnames resolved across sentences."""
+
+from speakers_helpers import enriched, span
+
+
+def test_pronoun_in_next_sentence_takes_the_last_speaker(nlp):
+    text = ("Finance Minister Anna Weber said the budget would be balanced. "
+            "She added that no new taxes were planned.")
+    first, second = enriched(
+        nlp, text,
+        ("Finance Minister Anna Weber", "said", "the budget would be balanced"),
+        ("She", "added", "that no new taxes were planned"))
+    assert second.speaker.name == "Anna Weber"
+    assert second.speaker.role == "Finance Minister"
+    assert span(text, "She")[0] in second.speaker.mentions
+    assert first.speaker == second.speaker
+
+
+def test_he_and_she_pick_different_people(nlp):
+    text = ("Anna Weber met Tom Ruiz, the head of the port authority, on Monday. "
+            "“We agreed on a plan,” Weber said after the meeting. "
+            "He said the port would reopen within a week. "
+            "She told reporters that the costs would be shared.")
+    weber, he, she = enriched(
+        nlp, text,
+        ("Weber", "said", "We agreed on a plan,"),
+        ("He", "said", "the port would reopen within a week"),
+        ("She", "told", "that the costs would be shared"))
+    assert weber.speaker.name == "Anna Weber"
+    assert he.speaker.name == "Tom Ruiz"
+    assert he.speaker.role == "head of the port authority"
+    assert she.speaker.name == "Anna Weber"
+
+
+def test_honorific_decides_gender(nlp):
+    text = ("Ms. Okafor and Mr. Lindqvist spoke at the hearing on Tuesday. "
+            "He said the contract had been signed too quickly.")
+    [a] = enriched(nlp, text, ("He", "said", "the contract had been signed too quickly"))
+    assert a.speaker.name == "Lindqvist"
+    assert a.speaker.type == "PERSON"
+
+
+def test_pronoun_prefers_the_preceding_speaker_over_a_nearer_name(nlp):
+    text = ("Tom Ruiz said the ships had waited for days near Peter Vogel's terminal. "
+            "He added that the delays would cost millions.")
+    _, added = enriched(
+        nlp, text,
+        ("Tom Ruiz", "said", "the ships had waited for days near Peter Vogel's terminal"),
+        ("He", "added", "that the delays would cost millions"))
+    assert added.speaker.name == "Tom Ruiz"
+
+
+def test_pronoun_skips_a_name_that_is_not_a_subject(nlp):
+    text = ("Tom Ruiz said the port would reopen in March. "
+            "The quay was built by John Smith in 1950. "
+            "He added that repairs would take a month.")
+    _, added = enriched(nlp, text,
+                        ("Tom Ruiz", "said", "the port would reopen in March"),
+                        ("He", "added", "that repairs would take a month"))
+    assert added.speaker.name == "Tom Ruiz"
+
+
+def test_pronoun_is_not_the_object_in_its_own_sentence(nlp):
+    text = ("John Smith said the quay was old. "
+            "After meeting Tom Ruiz on Monday, he said repairs would start soon.")
+    _, second = enriched(nlp, text,
+                         ("John Smith", "said", "the quay was old"),
+                         ("he", "said", "repairs would start soon", "he said"))
+    assert second.speaker.name == "John Smith"
+
+
+def test_chain_of_pronouns_stays_with_one_speaker(nlp):
+    text = ("Maria Lopez runs a fish market near the docks. "
+            "She said her takings had fallen by a third. "
+            "The port has been half empty since the spring. "
+            "She said she might close the stall in the winter.")
+    first, second = enriched(
+        nlp, text,
+        ("She", "said", "her takings had fallen by a third"),
+        ("She", "said", "she might close the stall in the winter", "She said she might"))
+    assert first.speaker.name == second.speaker.name == "Maria Lopez"
+    assert len(second.speaker.mentions) == 3  # the name and both pronouns
+
+
+def test_they_refers_to_an_organisation(nlp):
+    text = ("The union said its members would vote on Thursday. "
+            "They said a strike was likely.")
+    _, they = enriched(nlp, text,
+                       ("The union", "said", "its members would vote on Thursday"),
+                       ("They", "said", "a strike was likely"))
+    assert (they.speaker.name, they.speaker.type) == ("union", "ORG")
+
+
+def test_unresolvable_pronoun_keeps_the_pronoun(nlp):
+    text = "He said the decision was final."
+    [a] = enriched(nlp, text, ("He", "said", "the decision was final"))
+    assert (a.speaker.name, a.speaker.type) == ("he", "PERSON")
+    assert a.speaker.mentions == span(text, "He")
+
+
+def test_they_with_no_antecedent_is_other(nlp):
+    text = "They said the road would stay closed."
+    [a] = enriched(nlp, text, ("They", "said", "the road would stay closed"))
+    assert (a.speaker.name, a.speaker.type) == ("they", "OTHER")
+
+
+def test_nominal_takes_the_name_with_that_title(nlp):
+    text = ("Finance Minister Anna Weber visited the harbour on Monday. "
+            "The minister said the budget cuts would be reviewed.")
+    [a] = enriched(nlp, text, ("The minister", "said", "the budget cuts would be reviewed"))
+    assert (a.speaker.name, a.speaker.role) == ("Anna Weber", "Finance Minister")
+    assert span(text, "The minister")[0] in a.speaker.mentions
+
+
+def test_nominal_modifiers_choose_between_two_ministers(nlp):
+    text = ("Finance Minister Anna Weber and Foreign Minister Karl Brandt arrived in Brussels. "
+            "The foreign minister said the talks would be difficult. "
+            "The finance minister said the money was ready.")
+    foreign, finance = enriched(
+        nlp, text,
+        ("The foreign minister", "said", "the talks would be difficult"),
+        ("The finance minister", "said", "the money was ready"))
+    assert foreign.speaker.name == "Karl Brandt"
+    assert finance.speaker.name == "Anna Weber"
+
+
+def test_nominal_matches_an_apposition_role(nlp):
+    text = ("Tom Ruiz, a spokesman for the port authority, met the traders. "
+            "The spokesman said the quay would be repaired.")
+    [a] = enriched(nlp, text, ("The spokesman", "said", "the quay would be repaired"))
+    assert a.speaker.name == "Tom Ruiz"
+
+
+def test_nominal_without_antecedent_stays_as_written(nlp):
+    text = "The mayor said the bridge was safe."
+    [a] = enriched(nlp, text, ("The mayor", "said", "the bridge was safe"))
+    assert (a.speaker.name, a.speaker.type, a.speaker.role) == ("mayor", "PERSON", None)
+
+
+def test_surname_takes_the_full_name(nlp):
+    text = ("Anna Weber became finance minister in 2021. "
+            "Weber said on Friday that the deficit had narrowed.")
+    [a] = enriched(nlp, text, ("Weber", "said", "that the deficit had narrowed", "Weber said"))
+    assert (a.speaker.name, a.speaker.type) == ("Anna Weber", "PERSON")
+    assert a.speaker.mentions == span(text, "Anna Weber") + span(text, "Weber", "Weber said")
+
+
+def test_role_learned_once_carries_to_later_mentions(nlp):
+    text = ("Opposition leader Karl Brandt spoke in parliament on Wednesday. "
+            "Brandt said the cuts were a mistake.")
+    [a] = enriched(nlp, text, ("Brandt", "said", "the cuts were a mistake", "Brandt said"))
+    assert (a.speaker.name, a.speaker.role) == ("Karl Brandt", "Opposition leader")
+
+
+def test_relative_pronoun_source_is_its_antecedent(nlp):
+    text = "The plan was welcomed by Jonas Berg, who said it would save the port."
+    [a] = enriched(nlp, text, ("who", "said", "it would save the port"))
+    assert a.speaker.name == "Jonas Berg"
+
+
+def test_same_speaker_objects_share_mentions(nlp):
+    text = ("Peter Vogel chairs the dock workers' union. "
+            "Vogel said a strike was possible. "
+            "He told reporters the members would vote on Thursday.")
+    first, second = enriched(nlp, text,
+                             ("Vogel", "said", "a strike was possible", "Vogel said"),
+                             ("He", "told", "the members would vote on Thursday"))
+    assert first.speaker.mentions == second.speaker.mentions
+    assert first.speaker.mentions == sorted(
+        span(text, "Peter Vogel") + span(text, "Vogel", "Vogel said") + span(text, "He"))

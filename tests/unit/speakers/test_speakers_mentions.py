@@ -1,0 +1,108 @@
+"""Speaker name, type and role read from the source phrase itself."""
+
+import pytest
+from speakers_helpers import enriched, span
+
+
+def speaker_of(nlp, text, source, cue, content):
+    [a] = enriched(nlp, text, (source, cue, content))
+    return a.speaker
+
+
+def test_title_before_name_is_the_role(nlp):
+    text = "Finance Minister Anna Weber said on Monday that the budget would be balanced."
+    s = speaker_of(nlp, text, "Finance Minister Anna Weber", "said",
+                   "that the budget would be balanced")
+    assert (s.name, s.type, s.role) == ("Anna Weber", "PERSON", "Finance Minister")
+    assert s.mentions == span(text, "Anna Weber")
+
+
+def test_organisation_and_title_before_name(nlp):
+    text = "Kremlin spokesman Dmitry Peskov told reporters that no meeting was planned."
+    s = speaker_of(nlp, text, "Kremlin spokesman Dmitry Peskov", "told",
+                   "that no meeting was planned")
+    assert (s.name, s.type, s.role) == ("Dmitry Peskov", "PERSON", "Kremlin spokesman")
+
+
+def test_apposition_after_name_is_the_role(nlp):
+    text = "Tom Ruiz, a spokesman for the port authority, said the ships were delayed."
+    s = speaker_of(nlp, text, "Tom Ruiz, a spokesman for the port authority,", "said",
+                   "the ships were delayed")
+    assert (s.name, s.type, s.role) == ("Tom Ruiz", "PERSON", "spokesman for the port authority")
+
+
+def test_name_in_apposition_to_a_title(nlp):
+    text = "The port authority's spokesman, Tom Ruiz, said the ships were delayed."
+    s = speaker_of(nlp, text, "The port authority's spokesman, Tom Ruiz,", "said",
+                   "the ships were delayed")
+    assert (s.name, s.type, s.role) == ("Tom Ruiz", "PERSON", "port authority's spokesman")
+
+
+def test_honorific_is_not_part_of_name_or_role(nlp):
+    text = "Mr. Kohl, the harbour master, said the storm had passed."
+    s = speaker_of(nlp, text, "Mr. Kohl, the harbour master,", "said", "the storm had passed")
+    assert (s.name, s.type, s.role) == ("Kohl", "PERSON", "harbour master")
+
+
+def test_extractor_may_give_only_the_name(nlp):
+    """The role comes from the parse around the name, not from the span."""
+    text = "Tom Ruiz, a spokesman for the port authority, said the ships were delayed."
+    s = speaker_of(nlp, text, "Tom Ruiz", "said", "the ships were delayed")
+    assert (s.name, s.role) == ("Tom Ruiz", "spokesman for the port authority")
+
+
+@pytest.mark.parametrize("text, source, cue, content, name, type_", [
+    ("The press office said the event was cancelled.",
+     "The press office", "said", "the event was cancelled", "press office", "ORG"),
+    ("The agency reported that the talks had stalled.",
+     "The agency", "reported", "that the talks had stalled", "agency", "ORG"),
+    ("Sources said the plan had been dropped.",
+     "Sources", "said", "the plan had been dropped", "Sources", "OTHER"),
+    ("A ministry spokesman said the report was false.",
+     "A ministry spokesman", "said", "the report was false", "ministry spokesman", "PERSON"),
+    ("Police said two people had been arrested.",
+     "Police", "said", "two people had been arrested", "Police", "ORG"),
+    ("The European Commission said the rules would change in May.",
+     "The European Commission", "said", "the rules would change in May",
+     "European Commission", "ORG"),
+    ("Germany said it would send more aid.",
+     "Germany", "said", "it would send more aid", "Germany", "GPE"),
+])
+def test_unnamed_and_organisation_sources(nlp, text, source, cue, content, name, type_):
+    s = speaker_of(nlp, text, source, cue, content)
+    assert (s.name, s.type) == (name, type_)
+    assert s.mentions and text[s.mentions[0][0]:s.mentions[0][1]].endswith(name)
+
+
+def test_empty_source_has_no_speaker(nlp):
+    text = "The bridge will reopen in March, it was announced on Friday."
+    [a] = enriched(nlp, text, ("", "announced", "The bridge will reopen in March"))
+    assert a.speaker is None and a.cited == []
+
+
+def test_source_inside_according_to(nlp):
+    text = "According to the Finance Ministry, the deficit fell last year."
+    s = speaker_of(nlp, text, "According to the Finance Ministry", "According to",
+                   "the deficit fell last year")
+    assert (s.name, s.type) == ("Finance Ministry", "ORG")
+
+
+@pytest.mark.parametrize("text, source, name, type_, role", [
+    ("Prime Minister Rishi Sunak said the election would be held in July.",
+     "Prime Minister Rishi Sunak", "Rishi Sunak", "PERSON", "Prime Minister"),
+    ("Federal Reserve Chairman Jerome Powell said inflation was easing.",
+     "Federal Reserve Chairman Jerome Powell", "Jerome Powell", "PERSON",
+     "Federal Reserve Chairman"),
+    ("Sen. John Doe said the bill would pass.", "Sen. John Doe", "John Doe", "PERSON", "Sen."),
+    ("The Bank of England said rates would stay at five percent.",
+     "The Bank of England", "Bank of England", "ORG", None),
+    ("Anna Weber, the finance minister, said the deficit had narrowed.",
+     "Anna Weber, the finance minister,", "Anna Weber", "PERSON", "finance minister"),
+    ("Peter Vogel, 54, said the strike would go ahead.",
+     "Peter Vogel, 54,", "Peter Vogel", "PERSON", None),
+])
+def test_titles_and_names(nlp, text, source, name, type_, role):
+    cue = "said"
+    content = text[text.index(cue) + len(cue) + 1:-1]
+    s = speaker_of(nlp, text, source, cue, content)
+    assert (s.name, s.type, s.role) == (name, type_, role)
