@@ -11,11 +11,19 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import audience_nouns, channel_nouns, platforms
+from .spans import inside_word
 
 # Prepositions that introduce a channel ("in", "on", "at", "during", "via",
 # "through", "over", "to"); "after a meeting" or "about the post" do not.
 _CHANNEL_PREPS = frozenset({"in", "on", "at", "during", "via", "through", "over", "to"})
-_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "acl", "punct", "cc", "conj"})
+# Clauses end the phrase wherever they hang; lists and punctuation only when
+# they hang off the preposition or its object, not inside a name
+# ("Securities and Exchange Commission filings").
+_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "acl"})
+_TOP_LEVEL_BREAKS = frozenset({"punct", "cc", "conj"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
+# Words a phrase must not end on once cut: "of", "the", "’s".
+_DANGLING = frozenset({"ADP", "DET", "CCONJ", "PART", "PUNCT"})
 _TIMES = frozenset({"DATE", "TIME"})
 _TELL = frozenset({"tell"})
 
@@ -71,20 +79,38 @@ def _phrase(first: Token, last_head: Token, excluded: set[int]) -> str | None:
     clause, date, excluded token or punctuation inside it."""
     doc = first.doc
     stop = last_head.right_edge.i + 1
+    top = {last_head.i} | {c.i for c in last_head.children if c.dep_ == "pobj"}
     for token in last_head.subtree:
-        if token.i > last_head.i and _cuts(token, excluded):
+        if token.i > last_head.i and _cuts(token, top, excluded):
             stop = min(stop, max(token.left_edge.i, last_head.i + 1))
     for i in range(first.i, stop):
         if i in excluded:
             stop = i
             break
     end = stop - 1
-    while end > first.i and doc[end].pos_ == "PUNCT":
+    while end > first.i and doc[end].pos_ in _DANGLING and doc[end].i != last_head.i:
         end -= 1
+    end = _close_quote(doc, first.i, end, excluded)
     return doc[first.i:end + 1].text or None
 
 
-def _cuts(token: Token, excluded: set[int]) -> bool:
+def _close_quote(doc, start: int, end: int, excluded: set[int]) -> int:
+    """Extend ``end`` to the closing mark of a quote opened inside the phrase
+    ("on “Fox News Sunday,”"), if it follows within a few tokens."""
+    marks = [doc[i].text for i in range(start, end + 1) if doc[i].text in _QUOTE_MARKS]
+    if len(marks) % 2 == 0:
+        return end
+    for i in range(end + 1, min(len(doc), end + 4)):
+        if i in excluded:
+            break
+        if doc[i].text in _QUOTE_MARKS:
+            return i
+    return end
+
+
+def _cuts(token: Token, top: set[int], excluded: set[int]) -> bool:
     if token.i in excluded or token.dep_ in _CLAUSES:
         return True
+    if token.dep_ in _TOP_LEVEL_BREAKS and token.head.i in top:
+        return token.text not in _QUOTE_MARKS and not inside_word(token)
     return token.dep_ == "prep" and any(c.ent_type_ in _TIMES for c in token.children)

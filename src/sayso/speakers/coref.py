@@ -67,13 +67,11 @@ class Resolver:
         if word in _FIRST_PERSON:
             return None
         gender, number = pronouns()[word]
-        for entity in self.index.candidates_before(mention.head.i, PRONOUN_WINDOW):
-            if _agrees(entity, gender, number):
-                if gender in ("m", "f"):
-                    # what the pronoun teaches: a person, and which one of he/she
-                    entity.type = "PERSON"
-                    entity.gender = entity.gender or gender
-                return entity
+        found = _pick(self.index.candidates_before(mention.head.i, PRONOUN_WINDOW), gender, number)
+        if found is not None:
+            if gender in ("m", "f"):
+                found.type = "PERSON"  # "he" makes a name of unknown type a person
+            return found
         # the same unresolved pronoun again ("He said ... He added") is one speaker
         return self.registry.by_key(mention.type, mention.name)
 
@@ -102,11 +100,37 @@ class Resolver:
         return None
 
 
-def _agrees(entity: Entity, gender: str, number: str) -> bool:
+def _pick(candidates, gender: str, number: str) -> Entity | None:
+    """The first candidate sure to agree. One of unknown gender is held; it
+    yields to a sure one no further back, unless it spoke an attribution in
+    an earlier sentence ("Christie described Hillary Clinton ... after she
+    attacked": Clinton; "Christie blasted Trump. “...,” he said": Christie)."""
+    held = None
+    held_back = 0
+    for entity, rank, back in candidates:
+        grade = _agreement(entity, gender, number)
+        if grade == 0:
+            continue
+        if held is not None and held_rank == 2 and held_back > 0:
+            break
+        if held is not None and back > held_back:
+            continue
+        if grade == 2:
+            return entity
+        if held is None:
+            held, held_rank, held_back = entity, rank, back
+    return held
+
+
+def _agreement(entity: Entity, gender: str, number: str) -> int:
+    """2: agrees for sure; 1: agrees if its unknown gender fits; 0: no."""
     if gender in ("m", "f"):
         person = entity.type == "PERSON" or (entity.type == "OTHER" and entity.proper)
-        return person and not entity.plural and entity.gender in (None, gender)
+        if not person or entity.plural or entity.gender not in (None, gender):
+            return 0
+        return 2 if entity.gender == gender else 1
     if gender == "n":
-        return entity.type in ("ORG", "GPE") or (entity.type == "OTHER" and not entity.plural)
-    return entity.plural or entity.type in ("ORG", "NORP", "GPE")
+        return 2 if entity.type in ("ORG", "GPE") or (
+            entity.type == "OTHER" and not entity.plural) else 0
+    return 2 if entity.plural or entity.type in ("ORG", "NORP", "GPE") else 0
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .kind import find_quoted
-from .mentions import NAMED_LABELS, describe_named
+from .mentions import NAMED_LABELS, describe_bare_name, describe_named
 from .registry import Entity, Registry
 from .spans import TokenOffsets
 
@@ -27,7 +27,8 @@ class DocIndex:
         self.doc = doc
         self.text = doc.text  # spaCy rebuilds doc.text on every access
         self.offsets = TokenOffsets(doc)
-        self.sent_starts = _sentence_starts(doc)
+        sentences = _sentences(doc)
+        self.sent_starts = [s.start for s in sentences] or [0]
         self.quoted = find_quoted(self.text)
         self.registry = Registry()
         self._ent_at: dict[int, SpacySpan] = {}
@@ -37,6 +38,7 @@ class DocIndex:
         self._names: dict[int, list[tuple[int, int, bool]]] = {}
         self._speakers: dict[int, list[tuple[int, int]]] = {}
         self._link_named_entities()
+        self._link_bare_subjects(sentences)
 
     def sentence_of(self, i: int) -> int:
         return max(0, bisect_right(self.sent_starts, i) - 1)
@@ -59,30 +61,32 @@ class DocIndex:
         """Remember that the entity spoke at token ``i`` (pronouns prefer it)."""
         self._speakers.setdefault(self.sentence_of(i), []).append((i, entity.id))
 
-    def candidates_before(self, i: int, window: int) -> Iterator[Entity]:
-        """Possible antecedents of a pronoun at token ``i``, best first.
+    def candidates_before(self, i: int, window: int) -> Iterator[tuple[Entity, int, int]]:
+        """Possible antecedents of a pronoun at token ``i``, as (entity, rank,
+        sentences back), in order of preference.
 
-        First the speakers of attributions and the named subjects, sentence
-        by sentence going back, nearest first; only then the other names
-        ("Weber met Ruiz. ... He said" reaches Ruiz once Weber is ruled out).
+        Rank 2 is the speaker of an attribution, 1 a named subject, 0 any
+        other name. Ranks 2 and 1 come first, sentence by sentence going back,
+        nearest first; then the others ("Weber met Ruiz. ... He said" reaches
+        Ruiz once Weber is ruled out).
         """
         sentence = self.sentence_of(i)
-        sentences = range(sentence, max(-1, sentence - window - 1), -1)
         seen: set[int] = set()
         for tier in (self._salient_in, self._other_names_in):
-            for s in sentences:
-                for entity_id in tier(s, i):
+            for back in range(min(window, sentence) + 1):
+                for entity_id, rank in tier(sentence - back, i):
                     if entity_id not in seen:
                         seen.add(entity_id)
-                        yield self.registry.entities[entity_id]
+                        yield self.registry.entities[entity_id], rank, back
 
-    def _salient_in(self, s: int, before: int) -> list[int]:
-        speakers = [e for t, e in reversed(self._speakers.get(s, ())) if t < before]
-        subjects = [e for t, e, subj in reversed(self._names.get(s, ())) if subj and t < before]
+    def _salient_in(self, s: int, before: int) -> list[tuple[int, int]]:
+        speakers = [(e, 2) for t, e in reversed(self._speakers.get(s, ())) if t < before]
+        subjects = [(e, 1) for t, e, subj in reversed(self._names.get(s, ()))
+                    if subj and t < before]
         return speakers + subjects
 
-    def _other_names_in(self, s: int, before: int) -> list[int]:
-        return [e for t, e, subj in reversed(self._names.get(s, ())) if not subj and t < before]
+    def _other_names_in(self, s: int, before: int) -> list[tuple[int, int]]:
+        return [(e, 0) for t, e, subj in reversed(self._names.get(s, ())) if not subj and t < before]
 
     def _link_named_entities(self) -> None:
         """Register every named entity; single words go last, so "Weber" can
@@ -105,6 +109,21 @@ class DocIndex:
             entity = entity or self.registry.by_key(mention.type, mention.name) or self._new(mention)
             self._link(ent, entity, mention)
 
+    def _link_bare_subjects(self, sentences: list[SpacySpan]) -> None:
+        """Proper-noun subjects the recogniser missed ("Christie, who ...,
+        blasted Clinton"), so a later "he" can still find them."""
+        for sentence in sentences:
+            for child in sentence.root.children:
+                if (child.dep_ in _SUBJECTS and child.pos_ == "PROPN"
+                        and child.i not in self._ent_at):
+                    mention = describe_bare_name(child)
+                    name = mention.name
+                    entity = ((len(name.split()) == 1 and self.registry.by_surname(name, child.i))
+                              or self.registry.by_key(mention.type, name) or self._new(mention))
+                    self.registry.add_mention(entity, mention)
+                    self._names.setdefault(self.sentence_of(child.i), []).append(
+                        (child.i, entity.id, True))
+
     def _new(self, mention) -> Entity:
         entity = self.registry.new(mention)
         self.registry.set_key(entity)
@@ -120,7 +139,7 @@ class DocIndex:
             (root.i, entity.id, root.dep_ in _SUBJECTS))
 
 
-def _sentence_starts(doc: Doc) -> list[int]:
+def _sentences(doc: Doc) -> list[SpacySpan]:
     if len(doc) == 0 or not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return [0]
-    return [s.start for s in doc.sents]
+        return []
+    return list(doc.sents)

@@ -58,12 +58,22 @@ def noun_of(token: Token) -> Token:
             if inner is None:
                 return token
             token = inner
-        elif (token.lower_ in RELATIVE_PRONOUNS and token.dep_.startswith("nsubj")
-              and token.head.dep_ == "relcl"):
-            return token.head.head
+        elif token.lower_ in RELATIVE_PRONOUNS and token.dep_.startswith("nsubj"):
+            return _antecedent_of_relative(token)
         else:
             return token
     return token
+
+
+def _antecedent_of_relative(token: Token) -> Token:
+    """"Jonas Berg, who said ..." -> Berg; when the parser missed the
+    relative clause, the noun just before the pronoun."""
+    if token.head.dep_ == "relcl":
+        return token.head.head
+    before = token.doc[token.i - 1] if token.i > 0 else token
+    if before.pos_ == "PUNCT" and before.i > 0:
+        before = token.doc[before.i - 1]
+    return before if before.pos_ in ("NOUN", "PROPN") and token.lower_ != "that" else token
 
 
 def is_pronoun(token: Token) -> bool:
@@ -102,7 +112,7 @@ def describe_named(ent: SpacySpan, anchor: Token | None = None) -> Mention:
     role_tokens = _role_tokens(root, prefix, anchor if anchor is not None and
                                anchor.i not in range(ent.start, ent.end) else None)
     label = NAMED_LABELS.get(ent.label_, "OTHER")
-    if label == "ORG" and _looks_like_person(name_tokens):
+    if label == "ORG" and (_looks_like_person(name_tokens) or _described_as_person(root)):
         label = "PERSON"
     gender = _honorific_gender(prefix)
     if label == "PERSON":
@@ -160,9 +170,12 @@ def required_words(head: Token) -> tuple[str, frozenset[str]]:
     return head.lower_, mods
 
 
-# "the former minister" still matches "Finance Minister Anna Weber".
-_LOOSE = frozenset({"former", "then", "new", "current", "outgoing", "incoming", "acting",
+# "the new minister" still matches "Finance Minister Anna Weber".
+_LOOSE = frozenset({"then", "new", "current", "outgoing", "incoming", "acting",
                     "interim", "top", "senior"})
+# ...but "the president" is not "Vice President Biden": these words make
+# another office, so a role holding one matches only a nominal that says it.
+OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "under", "former", "ex", "associate"})
 
 
 def _heads(tokens: list[Token]) -> frozenset[str]:
@@ -239,11 +252,25 @@ def _is_role_run(tokens: list[Token]) -> bool:
 
 
 def _apposition_role(root: Token) -> list[Token]:
-    """"Tom Ruiz, a spokesman for the port authority," -> the apposition."""
+    """"Tom Ruiz, a spokesman for the port authority," -> the apposition,
+    when it names an office or a body, or is a noun with its own complement
+    ("head of the Tax Policy Center"); "Trump, all times" is a misparse."""
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and _is_role_phrase(child):
             return _role_run(phrase_tokens(child, _NOT_ROLE))
     return []
+
+
+def _is_role_phrase(head: Token) -> bool:
+    lemma = head.lemma_.lower()
+    if lemma in role_nouns() or lemma in org_nouns():
+        return True
+    return head.tag_ == "NN" and any(
+        c.dep_ == "prep" and c.lower_ in _ROLE_PREPS for c in head.children)
+
+
+# "adviser to", "head of", "spokesman for", "professor at", "partner with"
+_ROLE_PREPS = frozenset({"of", "for", "at", "to", "with"})
 
 
 def _honorific_gender(tokens: list[Token]) -> str | None:
@@ -272,6 +299,17 @@ def _looks_like_person(name_tokens: list[Token]) -> bool:
     """An ORG label on "Bruno" or "Tom Ruiz": a known given name leads it."""
     return (len(name_tokens) <= 3 and all(t.pos_ == "PROPN" for t in name_tokens)
             and name_tokens[0].text in given_names())
+
+
+def _described_as_person(root: Token) -> bool:
+    """"Christie, who has campaigned ...": an ORG label on someone a
+    relative "who" or a personal title describes."""
+    for child in root.children:
+        if child.dep_ == "relcl" and any(c.lower_ in ("who", "whom") for c in child.children):
+            return True
+        if child.dep_ == "appos" and child.lemma_.lower() in role_nouns():
+            return True
+    return False
 
 
 def _name_text(tokens: list[Token], label: str) -> str:

@@ -11,7 +11,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from ..model import CitedSource, Speaker
-from .mentions import Mention
+from .mentions import OTHER_OFFICE, Mention
 
 # How far back "the minister" looks for a matching role, in descriptor entries.
 _DESCRIPTOR_LOOKBACK = 200
@@ -59,9 +59,9 @@ class Registry:
         entity.mentions.add(mention.span)
         if entity.role is None and mention.role:
             entity.role = mention.role
-        # An explicit cue (honorific, gendered title) beats a given-name guess,
-        # but both arrive through the mention; the first one seen wins.
-        if entity.gender is None and mention.gender:
+        # The first cue seen wins. A pronoun teaches nothing: its resolution
+        # may be wrong, and one wrong "she" would then misdirect every "he".
+        if entity.gender is None and mention.gender and mention.kind != "pronoun":
             entity.gender = mention.gender
         if mention.heads:
             insort(self._descriptors, (mention.head.i, entity.id, mention.heads, mention.words),
@@ -99,7 +99,8 @@ class Registry:
         for i in range(at - 1, max(-1, at - 1 - _DESCRIPTOR_LOOKBACK), -1):
             _, found, heads, words = self._descriptors[i]
             entity = self.entities[found]
-            if head_word in heads and modifiers <= words and entity.plural == plural:
+            if (head_word in heads and modifiers <= words and entity.plural == plural
+                    and not (words & OTHER_OFFICE) - modifiers):
                 return entity
         return None
 

@@ -89,7 +89,7 @@ def phrase_tokens(head: Token, drop_deps: frozenset[str] = frozenset()) -> list[
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i
     for child in head.children:
-        if child.dep_ in drop_deps and not _inside_word(child):
+        if child.dep_ in drop_deps and not inside_word(child):
             if child.i > head.i:
                 right = min(right, child.left_edge.i - 1)
             else:
@@ -101,7 +101,7 @@ def phrase_tokens(head: Token, drop_deps: frozenset[str] = frozenset()) -> list[
     return [doc[i] for i in range(left, right + 1)]
 
 
-def _inside_word(token: Token) -> bool:
+def inside_word(token: Token) -> bool:
     """A hyphen with no space either side, as in "54-year-old"."""
     return (token.pos_ == "PUNCT" and not token.whitespace_ and token.i > 0
             and not token.doc[token.i - 1].whitespace_)

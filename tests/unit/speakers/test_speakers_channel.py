@@ -31,6 +31,13 @@ from speakers_helpers import enriched
      "The governor", "said", "that the state was prepared", "on Fox News"),
     ("Ruiz told the BBC that he was leaving the authority.",
      "Ruiz", "told", "that he was leaving the authority", "told the BBC"),
+    ("The senator attacked the governor in early-morning tweets.",
+     "The senator", "attacked", "the governor", "in early-morning tweets"),
+    ("On Sunday’s broadcast of “Meet the Press,” the senator said the bill was dead.",
+     "the senator", "said", "the bill was dead", "On Sunday’s broadcast of “Meet the Press,”"),
+    ("The bank disclosed in Securities and Exchange Commission filings that fees rose.",
+     "The bank", "disclosed", "that fees rose",
+     "in Securities and Exchange Commission filings"),
 ])
 def test_channel_phrase(nlp, text, source, cue, content, channel):
     [a] = enriched(nlp, text, (source, cue, content))

@@ -69,6 +69,35 @@ def test_pronoun_is_not_the_object_in_its_own_sentence(nlp):
     assert second.speaker.name == "John Smith"
 
 
+def test_known_gender_in_the_same_sentence_beats_an_unknown_subject(nlp):
+    """Nothing tells whether Lee Park is a he or a she; Maria Costa is a she."""
+    text = "Governor Lee Park said Maria Costa was reckless after she criticised the police."
+    _, criticised = enriched(nlp, text,
+                             ("Governor Lee Park", "said", "Maria Costa was reckless"),
+                             ("she", "criticised", "the police"))
+    assert criticised.speaker.name == "Maria Costa"
+
+
+def test_speaker_of_the_previous_sentence_beats_a_known_gender(nlp):
+    text = ("Governor Lee Park blasted Tom Ruiz on Wednesday. "
+            "“It is a disgrace,” he said.")
+    _, said = enriched(nlp, text,
+                       ("Governor Lee Park", "blasted", "Tom Ruiz"),
+                       ("he", "said", "It is a disgrace,"))
+    assert said.speaker.name == "Lee Park"
+
+
+def test_a_resolved_pronoun_does_not_fix_a_gender(nlp):
+    """A wrong "she" must not send every later "he" elsewhere."""
+    text = ("Lee Park met the traders on Monday. She said the market would stay open. "
+            "He said the rents would not rise.")
+    _, _, he = enriched(nlp, text,
+                        ("Lee Park", "met", "the traders"),
+                        ("She", "said", "the market would stay open"),
+                        ("He", "said", "the rents would not rise"))
+    assert he.speaker.name == "Lee Park"
+
+
 def test_chain_of_pronouns_stays_with_one_speaker(nlp):
     text = ("Maria Lopez runs a fish market near the docks. "
             "She said her takings had fallen by a third. "
@@ -124,6 +153,13 @@ def test_nominal_modifiers_choose_between_two_ministers(nlp):
     assert finance.speaker.name == "Anna Weber"
 
 
+def test_the_president_is_not_the_vice_president(nlp):
+    text = ("President Maria Costa met Vice President Paul Dorn on Friday. "
+            "The president said the meeting had been useful.")
+    [a] = enriched(nlp, text, ("The president", "said", "the meeting had been useful"))
+    assert a.speaker.name == "Maria Costa"
+
+
 def test_nominal_matches_an_apposition_role(nlp):
     text = ("Tom Ruiz, a spokesman for the port authority, met the traders. "
             "The spokesman said the quay would be repaired.")
@@ -168,3 +204,10 @@ def test_same_speaker_objects_share_mentions(nlp):
     assert first.speaker.mentions == second.speaker.mentions
     assert first.speaker.mentions == sorted(
         span(text, "Peter Vogel") + span(text, "Vogel", "Vogel said") + span(text, "He"))
+
+
+def test_relative_pronoun_source_when_the_clause_is_misparsed(nlp):
+    text = ("To check the figures, they turned to the Chicago Police Department which "
+            "reported “2,521 shooting incidents” in the city this year.")
+    [a] = enriched(nlp, text, ("which", "reported", "“2,521 shooting incidents”"))
+    assert (a.speaker.name, a.speaker.type) == ("Chicago Police Department", "ORG")

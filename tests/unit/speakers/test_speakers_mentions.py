@@ -100,6 +100,9 @@ def test_source_inside_according_to(nlp):
      "Anna Weber, the finance minister,", "Anna Weber", "PERSON", "finance minister"),
     ("Peter Vogel, 54, said the strike would go ahead.",
      "Peter Vogel, 54,", "Peter Vogel", "PERSON", None),
+    ("Len Burman, head of the Tax Policy Center, said the plan was costly.",
+     "Len Burman, head of the Tax Policy Center,", "Len Burman", "PERSON",
+     "head of the Tax Policy Center"),
 ])
 def test_titles_and_names(nlp, text, source, name, type_, role):
     cue = "said"

@@ -89,3 +89,4 @@ def test_no_relay_no_cited(nlp):
     text = "Tom Ruiz said the ships were delayed."
     [a] = enriched(nlp, text, ("Tom Ruiz", "said", "the ships were delayed"))
     assert a.cited == []
+
