@@ -6,10 +6,24 @@ the most specific name in the article), ``cited`` (the relay chain, from
 the reporting source toward the origin), ``channel``, ``kind``, ``parent``
 and the ``*_text`` fields.
 
+Conventions:
+
+* ``speaker.name`` is the fullest name seen, without title ("Anna Weber");
+  an unnamed source keeps its phrase without the article ("press office",
+  "ministry spokesman"); an unresolved pronoun keeps the pronoun, lower-cased
+  ("he": PERSON; "they", "it": OTHER). ``mentions`` are the spans of the
+  names in the doc and of the source phrases resolved to the speaker.
+* ``cited`` runs from the reporting source toward the origin: "Reuters,
+  citing Tass, which quoted an official, said" -> speaker Reuters, cited
+  [Tass, official]. "X quoted Y as saying": speaker X, cited [Y]; if the
+  source span is Y, Y is the speaker and nothing is cited.
+* ``channel`` is the phrase as written ("in a post on Telegram", "told
+  reporters"); ``kind`` is left as it was when the content has no letters.
+
 Stages, one module each: ``docindex`` (names, sentences and quotes of the
 doc, built once), ``mentions`` (one noun phrase: name, title, role),
-``coref`` (pronouns, "the minister", surnames), ``relay``, ``channel``,
-``kind``, ``nesting``.
+``registry`` (the entities and their lookups), ``coref`` (pronouns, "the
+minister", surnames), ``relay``, ``channel``, ``kind``, ``nesting``.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .coref import Resolver
 from .lexicon import channel_nouns, org_nouns, relay_verbs, role_nouns, source_nouns
+from .mentions import NAMED_LABELS
 from .registry import Entity
 from .spans import root_of
 
@@ -29,9 +30,12 @@ def find_cited(resolver: Resolver, speaker: Entity | None, source: list[int],
     doc = resolver.index.doc
     in_content = set(content)
     anchors = set(source) | set(cue) | _roots(doc, content) | _cue_governors(doc, cue)
-    verbs = sorted({t.i for a in anchors for t in _relays_at(doc[a])} - in_content)
+    verbs = {t.i for a in anchors for t in _relays_at(doc[a])} - in_content
+    # "Clinton cited Trump's remarks": a relay verb that is itself the cue
+    # reports its own content, unless it is "quoted ... as saying"
+    verbs = sorted(i for i in verbs if i not in cue or _quotes_as(doc[i]))
     chain: list[Entity] = []
-    skip = set(source)
+    skip = set(source) | in_content
     for i in verbs:
         _follow(resolver, doc[i], chain, skip, depth=0)
     return [e for e in chain if e is not speaker]
@@ -67,7 +71,12 @@ def _is_relay(token: Token) -> bool:
         return False
     if lemma == "cite" or token.tag_ == "VBG" or token.dep_ in ("relcl", "acl"):
         return True
-    return any(c.lower_ == "as" for c in token.children)
+    return _quotes_as(token)
+
+
+def _quotes_as(token: Token) -> bool:
+    """"quoted an official as saying"."""
+    return token.lemma_.lower() == "quote" and any(c.lower_ == "as" for c in token.children)
 
 
 def _relayed(verb: Token) -> list[Token]:
@@ -106,7 +115,7 @@ def _author_of(obj: Token) -> Token:
 
 
 def _names_source(token: Token) -> bool:
-    if token.ent_type_ or token.pos_ in ("PROPN", "PRON"):
+    if token.ent_type_ in NAMED_LABELS or token.pos_ in ("PROPN", "PRON"):
         return True
     lemma = token.lemma_.lower()
     return any(lemma in words or token.lower_ in words

@@ -46,11 +46,6 @@ class TokenOffsets:
                 seen.update(range(*found))
         return sorted(seen)
 
-    def token_at(self, offset: int) -> int | None:
-        """The token covering a character offset, if any."""
-        i = bisect_right(self.starts, offset) - 1
-        return i if 0 <= i < len(self.ends) and offset < self.ends[i] else None
-
 
 def clean_fragments(span: Span) -> list[tuple[int, int]]:
     """The well-formed, non-empty ``(start, end)`` fragments of a span."""

@@ -90,3 +90,15 @@ def test_no_relay_no_cited(nlp):
     [a] = enriched(nlp, text, ("Tom Ruiz", "said", "the ships were delayed"))
     assert a.cited == []
 
+
+
+def test_cite_as_the_cue_reports_its_own_content(nlp):
+    text = "At the debate, Weber cited remarks Ruiz had made about the harbour budget."
+    [a] = enriched(nlp, text, ("Weber", "cited", "remarks Ruiz had made about the harbour budget"))
+    assert a.cited == []
+
+
+def test_citing_a_date_or_a_record_is_not_a_source(nlp):
+    text = "The generals, who cited her years as a senator, said she was ready to lead."
+    [a] = enriched(nlp, text, ("The generals", "said", "she was ready to lead"))
+    assert a.cited == []
