@@ -51,7 +51,7 @@ class Mention:
 
 def noun_of(token: Token) -> Token:
     """The noun a source token stands for: the object of "according to",
-    the antecedent of a relative "who"."""
+    the antecedent of a relative "who", the subject of a verb."""
     for _ in range(3):
         if token.pos_ == "ADP" or token.lower_ == "according" or token.dep_ in ("prep", "agent"):
             inner = next((c for c in token.children if c.dep_ in ("pobj", "prep")), None)
@@ -60,6 +60,12 @@ def noun_of(token: Token) -> Token:
             token = inner
         elif token.lower_ in RELATIVE_PRONOUNS and token.dep_.startswith("nsubj"):
             return _antecedent_of_relative(token)
+        elif token.pos_ in ("VERB", "AUX"):
+            # a source span that took in its clause: the clause's subject
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None:
+                return token
+            token = subject
         else:
             return token
     return token

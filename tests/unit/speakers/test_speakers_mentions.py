@@ -109,3 +109,9 @@ def test_titles_and_names(nlp, text, source, name, type_, role):
     content = text[text.index(cue) + len(cue) + 1:-1]
     s = speaker_of(nlp, text, source, cue, content)
     assert (s.name, s.type, s.role) == (name, type_, role)
+
+
+def test_source_span_that_took_in_the_whole_clause(nlp):
+    text = "Tom Ruiz, a spokesman for the port authority, said the ships were delayed."
+    s = speaker_of(nlp, text, text, "said", "the ships were delayed")
+    assert (s.name, s.role) == ("Tom Ruiz", "spokesman for the port authority")
