@@ -14,7 +14,6 @@ never a traceback. Exit status: 0 ok, 1 other failure, 2 bad input or usage
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys

@@ -29,13 +29,14 @@ def build_attributor(model: str = "default") -> Attributor:
     """The function that finds and enriches attributions in a parsed Doc."""
     if model not in MODELS:
         raise UsageError(f"unknown model {model!r}; choose one of {', '.join(MODELS)}")
+    from .attribution.quote_rules import apply_quote_rules
     from .attribution.tagger import CrfAttributionTagger
     from .speakers import enrich
 
     tagger = CrfAttributionTagger()
 
     def attribute(doc: Doc) -> list[Attribution]:
-        attributions = tagger(doc)
+        attributions = apply_quote_rules(doc, tagger(doc))
         enrich(doc, attributions)
         return attributions
 

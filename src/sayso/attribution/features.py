@@ -137,8 +137,23 @@ def _base_features(tok, verbs: frozenset[str], nouns: frozenset[str], in_quote: 
         feats.append("lexn")
     if tok.head.lemma_.lower() in verbs:
         feats.append("hlexv")
+    if tok.dep_ == "ROOT":
+        feats.append("root")
     for child in tok.children:
-        feats.append("c=" + child.dep_)
+        feats.extend(_child_features(child))
+    return feats
+
+
+def _child_features(child) -> list[str]:
+    """What hangs from a token: a clause ("said that ..."), a subject, a preposition."""
+    dep = child.dep_
+    feats = ["c=" + dep]
+    if dep in ("nsubj", "nsubjpass"):
+        feats.append("subj=" + (child.ent_type_ or child.pos_))
+    elif dep in ("prep", "prt", "agent"):
+        feats.append("cp=" + child.lower_)
+    elif dep in ("ccomp", "xcomp") and child.i > child.head.i:
+        feats.append("comp_after")
     return feats
 
 
@@ -153,6 +168,8 @@ def cue_sequence(feats: DocFeatures, start: int, end: int) -> list[list[str]]:
             if start <= j < end:
                 f.append(f"{off}w=" + doc[j].lower_)
                 f.append(f"{off}t=" + doc[j].tag_)
+        if i + 1 < end:
+            f.append("bi=" + doc[i].lemma_.lower() + "|" + doc[i + 1].lemma_.lower())
         seq.append(f)
     return seq
 

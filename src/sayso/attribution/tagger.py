@@ -19,15 +19,11 @@ from ..errors import ModelError
 from ..model import Attribution
 from .alignment import tokens_to_span
 from .features import DocFeatures, build_doc_features, cue_sequence, role_sequence, role_window
-from .completion import complete_content, token_runs
+from .completion import complete_content
 from .tagging import spans_from_tags
 
 CUE_MODEL = "cues.crfsuite"
 ROLE_MODEL = "roles.crfsuite"
-# Tokens the cue tagger gives at least this probability of being a cue become
-# candidate cues beyond its best path; the role tagger (trained with such
-# candidates as negatives) then decides whether they carry an attribution.
-CANDIDATE_THRESHOLD = 0.15
 
 
 def default_model_dir() -> Path:
@@ -60,46 +56,35 @@ class CrfAttributionTagger:
         self.cues = _open_tagger(model_dir / CUE_MODEL)
         self.roles = _open_tagger(model_dir / ROLE_MODEL)
 
-    def find_cues(self, feats: DocFeatures, threshold: float = CANDIDATE_THRESHOLD
-                  ) -> list[tuple[int, int]]:
-        """Token ranges [start, end) of candidate cues, sentence by sentence."""
+    def find_cues(self, feats: DocFeatures) -> list[tuple[int, int]]:
+        """Token ranges [start, end) of the cues, sentence by sentence."""
         found = []
         for start, end in feats.sent_bounds:
-            found.extend(tag_cue_candidates(self.cues, cue_sequence(feats, start, end),
-                                            start, threshold))
+            tags = self.cues.tag(cue_sequence(feats, start, end))
+            found.extend(spans_from_tags(tags, start).get("CUE", []))
         return found
 
     def find_roles(self, feats: DocFeatures, cue: tuple[int, int]) -> RawAttribution:
         """Source and content tokens of the attribution anchored on one cue."""
         window = role_window(feats, cue)
         tags = self.roles.tag(role_sequence(feats, cue, window))
-        runs = spans_from_tags(tags, window[0])
-        source = [i for s, e in runs.get("S", []) for i in range(s, e)]
-        content = [i for s, e in runs.get("C", []) for i in range(s, e)]
-        if self.complete and content:
-            content = complete_content(feats.doc, content, set(source).union(range(*cue)))
-        return RawAttribution(cue, source, content)
+        return read_role_tags(feats.doc, cue, tags, window[0], self.complete)
 
     def __call__(self, doc: Doc) -> list[Attribution]:
         feats = build_doc_features(doc)
-        found = []
-        for cue in self.find_cues(feats):
-            raw = self.find_roles(feats, cue)
-            if raw.content:
-                found.append(to_attribution(doc, raw))
-        return found
+        raws = [self.find_roles(feats, cue) for cue in self.find_cues(feats)]
+        return [to_attribution(doc, raw) for raw in raws if raw.content]
 
 
-def tag_cue_candidates(tagger: pycrfsuite.Tagger, xseq, offset: int, threshold: float
-                       ) -> list[tuple[int, int]]:
-    """Cue spans on the best path, plus runs of likely cue tokens off it."""
-    tags = tagger.tag(xseq)
-    best = spans_from_tags(tags, offset).get("CUE", [])
-    covered = {i for s, e in best for i in range(s, e)}
-    likely = [offset + k for k in range(len(tags))
-              if offset + k not in covered and 1.0 - tagger.marginal("O", k) >= threshold]
-    extra = [(run[0], run[-1] + 1) for run in token_runs(likely)]
-    return sorted(best + extra)
+def read_role_tags(doc: Doc, cue: tuple[int, int], tags: list[str], offset: int,
+                   complete: bool) -> RawAttribution:
+    """Source and content tokens from a window's role tags."""
+    runs = spans_from_tags(tags, offset)
+    source = [i for s, e in runs.get("S", []) for i in range(s, e)]
+    content = [i for s, e in runs.get("C", []) for i in range(s, e)]
+    if complete and content:
+        content = complete_content(doc, content, set(source).union(range(*cue)))
+    return RawAttribution(cue, source, content)
 
 
 def to_attribution(doc: Doc, raw: RawAttribution) -> Attribution:

@@ -106,7 +106,7 @@ def _pick(candidates, gender: str, number: str) -> Entity | None:
     an earlier sentence ("Christie described Hillary Clinton ... after she
     attacked": Clinton; "Christie blasted Trump. “...,” he said": Christie)."""
     held = None
-    held_back = 0
+    held_rank = held_back = 0
     for entity, rank, back in candidates:
         grade = _agreement(entity, gender, number)
         if grade == 0:
