@@ -33,7 +33,11 @@ def build_attributor(model: str = "default") -> Attributor:
     from .attribution.tagger import CrfAttributionTagger
     from .speakers import enrich
 
-    tagger = CrfAttributionTagger()
+    if model == "accurate":
+        from .attribution.neural import NeuralAttributionTagger
+        tagger = NeuralAttributionTagger()
+    else:
+        tagger = CrfAttributionTagger()
 
     def attribute(doc: Doc) -> list[Attribution]:
         attributions = apply_quote_rules(doc, tagger(doc))
@@ -68,6 +72,13 @@ def _cut_point(text: str, start: int, end: int) -> int:
     return space + 1 if space > start else end
 
 
+def _marked_blocks(text: str) -> Iterator[tuple[int, str, bool]]:
+    """(offset, block text, is last block) for one document's text."""
+    blocks = split_blocks(text)
+    for k, (offset, block) in enumerate(blocks):
+        yield offset, block, k == len(blocks) - 1
+
+
 def _shift(att: Attribution, offset: int, parent_base: int) -> Attribution:
     def move(span):
         return [(s + offset, e + offset) for s, e in span]
@@ -89,15 +100,22 @@ class Extractor:
         self.attribute = build_attributor(model)
 
     def extract_all(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        """One Extraction per document, in input order (parsing is batched)."""
-        for document in documents:
-            attributions: list[Attribution] = []
-            blocks = split_blocks(document.text)
-            docs = self.nlp.pipe((b for _, b in blocks), batch_size=self.batch_size)
-            for (offset, _), doc in zip(blocks, docs):
-                base = len(attributions)
-                attributions.extend(_shift(a, offset, base) for a in self.attribute(doc))
-            yield Extraction(document.doc_id, attributions, document.date)
+        """One Extraction per document, in input order.
+
+        Blocks of all documents flow through one ``nlp.pipe`` so parsing is
+        batched across documents; a document is yielded after its last block.
+        """
+        blocks = ((text, (document, offset, last))
+                  for document in documents
+                  for offset, text, last in _marked_blocks(document.text))
+        attributions: list[Attribution] = []
+        for doc, (document, offset, last) in self.nlp.pipe(blocks, as_tuples=True,
+                                                            batch_size=self.batch_size):
+            base = len(attributions)
+            attributions.extend(_shift(a, offset, base) for a in self.attribute(doc))
+            if last:
+                yield Extraction(document.doc_id, attributions, document.date)
+                attributions = []
 
     def extract(self, document: Document) -> Extraction:
         return next(self.extract_all([document]))

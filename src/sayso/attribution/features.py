@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import HEAD, SENT_START
 from spacy.tokens import Doc
 
 from .quotes import find_quotes
@@ -51,44 +52,70 @@ def _distance_bucket(n: int) -> str:
 
 
 @dataclass
+class TokenTable:
+    """Token attributes read out of the Doc once: spaCy Token objects are
+    costly to create, and the features look at each token many times."""
+
+    lower: list[str]
+    lemma: list[str]
+    tag: list[str]
+    dep: list[str]
+    head: list[int]
+    children: list[list[int]]
+
+    @classmethod
+    def from_doc(cls, doc: Doc, tokens: list) -> "TokenTable":
+        relative = doc.to_array([HEAD]).astype("int64").tolist()
+        head = [i + r for i, r in enumerate(relative)]
+        children: list[list[int]] = [[] for _ in tokens]
+        for i, h in enumerate(head):
+            if h != i:
+                children[h].append(i)
+        return cls([t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens],
+                   [t.tag_ for t in tokens], [t.dep_ for t in tokens], head, children)
+
+
+@dataclass
 class DocFeatures:
     """Everything the taggers need from one parsed document, computed once."""
 
     doc: Doc
+    table: TokenTable
     base: list[list[str]]   # per-token base features
     sent_of: list[int]      # sentence index of each token
     sent_bounds: list[tuple[int, int]]  # token [start, end) per sentence
     para_of: list[int]      # paragraph index of each token
     quote_of: list[int]     # index of the (outermost) quote holding the token, -1 if none
-    depth: list[int]        # depth in the dependency tree of its sentence
 
 
 def build_doc_features(doc: Doc) -> DocFeatures:
     """Compute the per-document feature tables (linear in the document length)."""
+    tokens = list(doc)
+    table = TokenTable.from_doc(doc, tokens)
     sent_of, sent_bounds = _sentence_tables(doc)
-    quote_of = _quote_table(doc)
-    para_of = _paragraph_table(doc)
-    depth = _depths(doc)
+    quote_of = _quote_table(doc, tokens)
+    para_of = _paragraph_table(tokens)
     verbs, nouns = load_lexicon("reporting_verbs.txt"), load_lexicon("reporting_nouns.txt")
-    base = [_base_features(t, verbs, nouns, quote_of[t.i] >= 0) for t in doc]
-    return DocFeatures(doc, base, sent_of, sent_bounds, para_of, quote_of, depth)
+    base = [_base_features(t, table, verbs, nouns, quote_of[t.i] >= 0) for t in tokens]
+    return DocFeatures(doc, table, base, sent_of, sent_bounds, para_of, quote_of)
 
 
 def _sentence_tables(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+    """Sentence index per token and token bounds per sentence (as doc.sents)."""
+    starts = [i for i, flag in enumerate(doc.to_array([SENT_START]).astype("int64").tolist())
+              if flag == 1 or i == 0]
+    bounds = list(zip(starts, starts[1:] + [len(doc)])) if len(doc) else []
     sent_of = [0] * len(doc)
-    bounds = []
-    for i, sent in enumerate(doc.sents):
-        bounds.append((sent.start, sent.end))
-        for j in range(sent.start, sent.end):
-            sent_of[j] = i
+    for k, (start, end) in enumerate(bounds):
+        sent_of[start:end] = [k] * (end - start)
     return sent_of, bounds
 
 
-def _quote_table(doc: Doc) -> list[int]:
-    quote_of = [-1] * len(doc)
+def _quote_table(doc: Doc, tokens: list) -> list[int]:
+    quote_of = [-1] * len(tokens)
     quotes = [q for q in find_quotes(doc.text) if not q.nested]
     qi = 0
-    for tok in doc:
+    for tok in tokens:
         while qi < len(quotes) and quotes[qi].end <= tok.idx:
             qi += 1
         if qi < len(quotes) and quotes[qi].start <= tok.idx:
@@ -96,37 +123,23 @@ def _quote_table(doc: Doc) -> list[int]:
     return quote_of
 
 
-def _paragraph_table(doc: Doc) -> list[int]:
-    para_of, para = [0] * len(doc), 0
-    for tok in doc:
-        if tok.is_space and tok.text.count("\n") >= 1:
+def _paragraph_table(tokens: list) -> list[int]:
+    para_of, para = [0] * len(tokens), 0
+    for tok in tokens:
+        if tok.is_space and "\n" in tok.text:
             para += 1
         para_of[tok.i] = para
     return para_of
 
 
-def _depths(doc: Doc) -> list[int]:
-    depth = [-1] * len(doc)
-    for tok in doc:
-        chain = []
-        node = tok
-        while depth[node.i] < 0 and node.head.i != node.i:
-            chain.append(node)
-            node = node.head
-        d = depth[node.i] if depth[node.i] >= 0 else 0
-        depth[node.i] = d
-        for n in reversed(chain):
-            d += 1
-            depth[n.i] = d
-    return depth
-
-
-def _base_features(tok, verbs: frozenset[str], nouns: frozenset[str], in_quote: bool) -> list[str]:
-    lemma = tok.lemma_.lower()
+def _base_features(tok, table: TokenTable, verbs: frozenset[str], nouns: frozenset[str],
+                   in_quote: bool) -> list[str]:
+    i, head = tok.i, table.head[tok.i]
+    lemma, dep = table.lemma[i], table.dep[i]
     feats = [
-        "b", "w=" + tok.lower_, "l=" + lemma, "t=" + tok.tag_, "d=" + tok.dep_,
-        "s=" + _shape(tok.text), "hl=" + tok.head.lemma_.lower(), "hd=" + tok.head.dep_,
-        "dt=" + tok.dep_ + "|" + tok.tag_,
+        "b", "w=" + table.lower[i], "l=" + lemma, "t=" + table.tag[i], "d=" + dep,
+        "s=" + _shape(tok.text), "hl=" + table.lemma[head], "hd=" + table.dep[head],
+        "dt=" + dep + "|" + table.tag[i],
         "e=" + tok.ent_iob_ + tok.ent_type_,
     ]
     if in_quote:
@@ -135,9 +148,9 @@ def _base_features(tok, verbs: frozenset[str], nouns: frozenset[str], in_quote: 
         feats.append("lexv")
     if lemma in nouns:
         feats.append("lexn")
-    if tok.head.lemma_.lower() in verbs:
+    if table.lemma[head] in verbs:
         feats.append("hlexv")
-    if tok.dep_ == "ROOT":
+    if dep == "ROOT":
         feats.append("root")
     for child in tok.children:
         feats.extend(_child_features(child))
@@ -159,17 +172,17 @@ def _child_features(child) -> list[str]:
 
 def cue_sequence(feats: DocFeatures, start: int, end: int) -> list[list[str]]:
     """Cue-tagger features for tokens [start, end): base plus neighbours."""
-    base, doc = feats.base, feats.doc
+    base, lower, tag, lemma = feats.base, feats.table.lower, feats.table.tag, feats.table.lemma
     seq = []
     for i in range(start, end):
         f = list(base[i])
         for off in (-2, -1, 1, 2):
             j = i + off
             if start <= j < end:
-                f.append(f"{off}w=" + doc[j].lower_)
-                f.append(f"{off}t=" + doc[j].tag_)
+                f.append(f"{off}w=" + lower[j])
+                f.append(f"{off}t=" + tag[j])
         if i + 1 < end:
-            f.append("bi=" + doc[i].lemma_.lower() + "|" + doc[i + 1].lemma_.lower())
+            f.append("bi=" + lemma[i] + "|" + lemma[i + 1])
         seq.append(f)
     return seq
 
@@ -182,24 +195,22 @@ def role_window(feats: DocFeatures, cue: tuple[int, int]) -> tuple[int, int]:
     return feats.sent_bounds[first][0], feats.sent_bounds[last][1]
 
 
-def cue_head(doc: Doc, cue: tuple[int, int]) -> int:
+def cue_head(heads: list[int], cue: tuple[int, int]) -> int:
     """The token of the cue highest in the dependency tree."""
-    best = cue[0]
     for i in range(cue[0], cue[1]):
-        head = doc[i].head.i
-        if not cue[0] <= head < cue[1] or head == i:
+        if not cue[0] <= heads[i] < cue[1] or heads[i] == i:
             return i
-    return best
+    return cue[0]
 
 
 def role_sequence(feats: DocFeatures, cue: tuple[int, int], window: tuple[int, int]) -> list[list[str]]:
     """Role-tagger features for each token of the window, relative to the cue."""
-    doc, base = feats.doc, feats.base
-    head = cue_head(doc, cue)
+    table, base = feats.table, feats.base
+    head = cue_head(table.head, cue)
     cue_sent, cue_para = feats.sent_of[head], feats.para_of[head]
     cue_quote = feats.quote_of[head]
-    cue_lemma = doc[head].lemma_.lower()
-    cue_anc = _ancestor_path(doc, head)
+    cue_lemma = table.lemma[head]
+    cue_anc = _ancestor_path(table.head, head)
     seq = []
     for i in range(*window):
         f = list(base[i])
@@ -220,38 +231,39 @@ def role_sequence(feats: DocFeatures, cue: tuple[int, int], window: tuple[int, i
         if q >= 0:
             f.append("q=" + ("samecue" if q == cue_quote else side))
         if so == 0:
-            f.extend(_path_features(doc, i, head, cue_anc, side))
+            f.extend(_path_features(table, i, head, cue_anc, side))
         seq.append(f)
     return seq
 
 
-def _ancestor_path(doc: Doc, i: int) -> dict[int, int]:
+def _ancestor_path(heads: list[int], i: int) -> dict[int, int]:
     """Ancestors of token i (itself included) mapped to their distance from i."""
-    path, node, d = {}, doc[i], 0
+    path, d = {}, 0
     while True:
-        path[node.i] = d
-        if node.head.i == node.i:
+        path[i] = d
+        if heads[i] == i:
             return path
-        node, d = node.head, d + 1
+        i, d = heads[i], d + 1
 
 
-def _path_features(doc: Doc, i: int, head: int, cue_anc: dict[int, int], side: str) -> list[str]:
+def _path_features(table: TokenTable, i: int, head: int, cue_anc: dict[int, int],
+                   side: str) -> list[str]:
     """Where token i hangs relative to the cue head in the dependency tree."""
-    node, below = doc[i], None
-    while node.i not in cue_anc:
+    heads, node, below = table.head, i, -1
+    while node not in cue_anc:
         below = node
-        if node.head.i == node.i:
+        if heads[node] == node:
             return ["nolca"]
-        node = node.head
-    lca = node.i
-    t_lab = below.dep_ if below is not None else "SELF"
+        node = heads[node]
+    lca = node
+    t_lab = table.dep[below] if below >= 0 else "SELF"
     if lca == head:
         return ["under=" + t_lab, "under=" + t_lab + "|" + side]
     # The cue hangs below the lowest common ancestor (e.g. a parenthetical
     # "he said" attached to the content's main verb).
-    c_node = doc[head]
-    while c_node.head.i != lca:
-        c_node = c_node.head
-    c_lab = c_node.dep_
+    c_node = head
+    while heads[c_node] != lca:
+        c_node = heads[c_node]
     up = min(cue_anc[lca], 3)
+    c_lab = table.dep[c_node]
     return ["lca=" + t_lab + "|" + c_lab, f"up={up}", "lcac=" + c_lab + "|" + side]
