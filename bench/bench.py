@@ -83,7 +83,7 @@ def build_runner(mode: str):
             return None
 
         return parse
-    from sayso.extract import Extractor
+    from sayso.extraction import Extractor
     from sayso.model import Document
 
     extractor = Extractor(model=mode)

@@ -41,7 +41,7 @@ Predict = Callable[[Iterable[Document]], Iterator[Extraction]]
 
 def load_extractor(model: str):
     """The extractor for ``--model`` (the seam tests replace)."""
-    from .extract import Extractor  # deferred: loads spaCy
+    from .extraction import Extractor  # deferred: loads spaCy
 
     return Extractor(model=model)
 

@@ -22,7 +22,7 @@ class SaysoComponent:
     """Finds attributions in a parsed Doc and enriches their speakers."""
 
     def __init__(self, nlp: Language, name: str, model: str):
-        from .extract import build_attributor  # heavy: loads trained models
+        from .extraction import build_attributor  # heavy: loads trained models
         register_extension()
         self.name = name
         self.attributor = build_attributor(model)
