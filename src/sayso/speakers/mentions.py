@@ -118,7 +118,7 @@ def describe_named(ent: SpacySpan, anchor: Token | None = None) -> Mention:
     role_tokens = _role_tokens(root, prefix, anchor if anchor is not None and
                                anchor.i not in range(ent.start, ent.end) else None)
     label = NAMED_LABELS.get(ent.label_, "OTHER")
-    if label == "ORG" and (_looks_like_person(name_tokens) or _described_as_person(root)):
+    if label in ("ORG", "GPE") and (_looks_like_person(name_tokens) or _described_as_person(root)):
         label = "PERSON"
     gender = _honorific_gender(prefix)
     if label == "PERSON":
@@ -302,7 +302,7 @@ def _given_name_gender(name_tokens: list[Token]) -> str | None:
 
 
 def _looks_like_person(name_tokens: list[Token]) -> bool:
-    """An ORG label on "Bruno" or "Tom Ruiz": a known given name leads it."""
+    """An ORG or GPE label on "Bruno" or "Marta Okafor": a known given name leads it."""
     return (len(name_tokens) <= 3 and all(t.pos_ == "PROPN" for t in name_tokens)
             and name_tokens[0].text in given_names())
 

@@ -115,3 +115,14 @@ def test_source_span_that_took_in_the_whole_clause(nlp):
     text = "Tom Ruiz, a spokesman for the port authority, said the ships were delayed."
     s = speaker_of(nlp, text, text, "said", "the ships were delayed")
     assert (s.name, s.role) == ("Tom Ruiz", "spokesman for the port authority")
+
+
+def test_person_the_recogniser_calls_a_place_is_a_person(nlp):
+    # en_core_web_sm labels "Marta Okafor" GPE here; a leading given name and
+    # the relative "who" say it is a person, so "she" can resolve to her.
+    text = ('"We are done waiting," said Marta Okafor, who leads the union. '
+            '"Nobody wants a strike," she added.')
+    first, second = enriched(nlp, text, ("Marta Okafor", "said", "We are done waiting"),
+                             ("she", "added", "Nobody wants a strike"))
+    assert first.speaker.type == "PERSON"
+    assert second.speaker.name == "Marta Okafor"
