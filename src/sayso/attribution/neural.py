@@ -39,7 +39,8 @@ def hash_features(seq: list[list[str]]) -> tuple[list[int], list[int]]:
     return ids, offsets
 
 
-def build_heads(feat_dim: int = 48, hidden: int = 256, dropout: float = 0.2):
+def build_heads(feat_dim: int = 48, hidden: int = 256, dropout: float = 0.2,
+                vector_dim: int = HIDDEN, vectors: str = "minilm"):
     """The two heads as one torch module (imported lazily: torch is optional)."""
     import torch
     from torch import nn
@@ -49,10 +50,10 @@ def build_heads(feat_dim: int = 48, hidden: int = 256, dropout: float = 0.2):
             super().__init__()
             self.cue_bag = nn.EmbeddingBag(BUCKETS, feat_dim, mode="sum")
             self.role_bag = nn.EmbeddingBag(BUCKETS, feat_dim, mode="sum")
-            self.cue_mlp = nn.Sequential(nn.Dropout(dropout), nn.Linear(HIDDEN + feat_dim, hidden),
+            self.cue_mlp = nn.Sequential(nn.Dropout(dropout), nn.Linear(vector_dim + feat_dim, hidden),
                                          nn.ReLU(), nn.Linear(hidden, len(CUE_TAGS)))
             self.role_mlp = nn.Sequential(nn.Dropout(dropout),
-                                          nn.Linear(3 * HIDDEN + feat_dim, hidden),
+                                          nn.Linear(3 * vector_dim + feat_dim, hidden),
                                           nn.ReLU(), nn.Linear(hidden, len(ROLE_TAGS)))
 
         def cue_logits(self, vectors, ids, offsets):
@@ -70,18 +71,21 @@ def build_heads(feat_dim: int = 48, hidden: int = 256, dropout: float = 0.2):
 class NeuralAttributionTagger:
     """Finds attributions in a parsed Doc with MiniLM vectors and trained heads."""
 
-    def __init__(self, model_dir: Path | None = None, threads: int | None = None):
+    def __init__(self, model_dir: Path | None = None, threads: int | None = None,
+                 name: str = NEURAL_MODEL):
         import torch
 
-        path = (model_dir or default_model_dir()) / NEURAL_MODEL
+        path = (model_dir or default_model_dir()) / name
         if not path.is_file():
             raise ModelError(f"trained model {path} is missing; run 'make train'")
         self.torch = torch
         state = torch.load(path, map_location="cpu", weights_only=True)
-        self.heads = build_heads(**state.pop("config"))
+        config = state.pop("config")
+        self.heads = build_heads(**config)
         self.heads.load_state_dict({k: v.float() for k, v in state.items()})
         self.heads.eval()
-        self.encoder = MiniLMEncoder(threads=threads)
+        # "spacy": the parser's own tok2vec output (doc.tensor), free at run time.
+        self.encoder = spacy_vectors if config.get("vectors") == "spacy" else MiniLMEncoder(threads)
 
     def __call__(self, doc: Doc) -> list[Attribution]:
         feats = build_doc_features(doc)
@@ -129,6 +133,11 @@ class Rows:
 
     def bag(self, torch):
         return torch.tensor(self.ids), torch.tensor(self.offsets)
+
+
+def spacy_vectors(doc: Doc) -> np.ndarray:
+    """The spaCy pipeline's contextual token vectors (its tok2vec output)."""
+    return np.ascontiguousarray(doc.tensor, dtype=np.float32)
 
 
 def cue_rows(feats: DocFeatures) -> Rows:

@@ -20,6 +20,7 @@ from .encoder import MiniLMEncoder
 from .neural import (CUE_TAGS, NEURAL_MODEL, ROLE_TAGS, Rows, build_heads, cue_rows, role_rows,
                      tags_to_ids, torch_cue_vectors)
 from .tagger import default_model_dir
+from ..nlp.pipeline import load_nlp
 from .train import TrainingDoc, cue_examples, parsed_documents, prepare, role_examples
 
 CONFIG = {"feat_dim": 48, "hidden": 256, "dropout": 0.2}
@@ -37,14 +38,23 @@ class EncodedDoc:
     role_gold: np.ndarray
 
 
-def encode_corpus(docs: list[TrainingDoc], cache: Path | None, threads: int) -> list[np.ndarray]:
-    """MiniLM vectors per document (float16), cached on disk if asked."""
-    cache_file = cache / "train.minilm.npz" if cache else None
+def encode_corpus(docs: list[TrainingDoc], kind: str, cache: Path | None, threads: int
+                  ) -> list[np.ndarray]:
+    """Token vectors per document (float16), cached on disk if asked.
+
+    "minilm": the MiniLM encoder; "spacy": the parser's tok2vec output, which
+    a cached DocBin does not keep, so the texts are parsed again.
+    """
+    cache_file = cache / f"train.{kind}.npz" if cache else None
     if cache_file and cache_file.is_file():
         data = np.load(cache_file)
         return [data[f"arr_{i}"] for i in range(len(docs))]
-    encoder = MiniLMEncoder(threads=threads)
-    vectors = [encoder(d.doc).astype(np.float16) for d in docs]
+    if kind == "spacy":
+        texts = (d.doc.text for d in docs)
+        vectors = [p.tensor.astype(np.float16) for p in load_nlp().pipe(texts, batch_size=16)]
+    else:
+        encoder = MiniLMEncoder(threads=threads)
+        vectors = [encoder(d.doc).astype(np.float16) for d in docs]
     if cache_file:
         np.savez(cache_file, *vectors)
     return vectors
@@ -73,12 +83,12 @@ def doc_loss(heads, doc: EncodedDoc, torch):
     return total
 
 
-def train_heads(encoded: list[EncodedDoc], epochs: int, seed: int = 13):
+def train_heads(encoded: list[EncodedDoc], epochs: int, config: dict, seed: int = 13):
     import torch
 
     torch.manual_seed(seed)
     rng = random.Random(seed)
-    heads = build_heads(**CONFIG)
+    heads = build_heads(**config)
     optimizer = torch.optim.Adam(heads.parameters(), lr=1e-3)
     order = list(range(len(encoded)))
     for epoch in range(epochs):
@@ -95,11 +105,11 @@ def train_heads(encoded: list[EncodedDoc], epochs: int, seed: int = 13):
     return heads.eval()
 
 
-def save_heads(heads, path: Path) -> None:
+def save_heads(heads, config: dict, path: Path) -> None:
     import torch
 
     state = {k: v.half() for k, v in heads.state_dict().items()}
-    state["config"] = dict(CONFIG)
+    state["config"] = dict(config)
     torch.save(state, path)
 
 
@@ -110,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--vectors", choices=("minilm", "spacy"), default="minilm")
+    parser.add_argument("--name", default=NEURAL_MODEL, help="file name of the trained heads")
     parser.add_argument("--limit", type=int, default=None, help="train on the first N documents")
     args = parser.parse_args(argv)
     import torch
@@ -117,13 +129,15 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(args.threads)
     started = time.time()
     docs = prepare(parsed_documents(args.data, "train", args.cache))[:args.limit]
-    vectors = encode_corpus(docs, args.cache if args.limit is None else None, args.threads)
+    vectors = encode_corpus(docs, args.vectors, args.cache if args.limit is None else None,
+                            args.threads)
+    config = dict(CONFIG, vectors=args.vectors, vector_dim=int(vectors[0].shape[1]))
     print(f"encoded {len(docs)} documents in {time.time() - started:.0f}s", flush=True)
     encoded = [labelled_rows(d, v) for d, v in zip(docs, vectors)]
-    heads = train_heads(encoded, args.epochs)
+    heads = train_heads(encoded, args.epochs, config)
     args.out.mkdir(parents=True, exist_ok=True)
-    save_heads(heads, args.out / NEURAL_MODEL)
-    print(f"saved {args.out / NEURAL_MODEL} after {time.time() - started:.0f}s", flush=True)
+    save_heads(heads, config, args.out / args.name)
+    print(f"saved {args.out / args.name} after {time.time() - started:.0f}s", flush=True)
     return 0
 
 
