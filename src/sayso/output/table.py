@@ -22,7 +22,7 @@ GAP = "  "
 ELLIPSIS = "…"
 NONE = "-"
 # (header, cap): a column is as wide as its widest cell, up to the cap.
-COLUMNS = (("#", 3), ("kind", 8), ("speaker", 34), ("cue", 12), ("channel", 14), ("via", 16))
+COLUMNS = (("#", 3), ("kind", 8), ("speaker", 34), ("cue", 12), ("channel", 14), ("via", 19))
 
 
 def write_table(results: Iterable[tuple[Document, Extraction]], out: TextIO) -> None:
