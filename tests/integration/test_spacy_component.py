@@ -1,0 +1,30 @@
+"""The spaCy component: nlp.add_pipe("sayso") fills doc._.attributions."""
+
+import spacy
+
+from sayso.model import Attribution
+from sayso.nlp.pipeline import SPACY_MODEL
+
+
+def test_add_pipe_fills_doc_attributions():
+    nlp = spacy.load(SPACY_MODEL)
+    nlp.add_pipe("sayso")
+    text = '"We will not sign this deal," Finance Minister Anna Weber told reporters on Friday.'
+    doc = nlp(text)
+    [a] = doc._.attributions
+    assert isinstance(a, Attribution)
+    assert a.speaker.name == "Anna Weber"
+    assert a.speaker.role == "Finance Minister"
+    assert a.kind == "direct"
+    assert a.channel == "told reporters"
+    assert a.content_text.startswith("We will not sign this deal")
+    assert "sayso" in nlp.pipe_names and nlp.get_pipe_meta("sayso").assigns == ["doc._.attributions"]
+
+
+def test_docs_from_pipe_each_get_their_own_attributions():
+    nlp = spacy.load(SPACY_MODEL)
+    nlp.add_pipe("sayso")
+    docs = list(nlp.pipe(["Nothing happened here.", "The ministry said the talks had failed."]))
+    assert docs[0]._.attributions == []
+    [a] = docs[1]._.attributions
+    assert a.source_text == "The ministry" and a.content_text == "the talks had failed."
