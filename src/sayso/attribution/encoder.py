@@ -8,6 +8,7 @@ is encoded window by window.
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -33,12 +34,17 @@ class MiniLMEncoder:
     """Turns a spaCy Doc into one vector per token (zeros for whitespace)."""
 
     def __init__(self, threads: int | None = None):
+        # The weights are on disk: never ask a model hub, never draw progress bars.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
         try:
             import torch
             from transformers import AutoModel, AutoTokenizer
+            from transformers.utils import logging as hf_logging
         except ImportError:
             raise ModelError("the accurate mode needs torch and transformers: "
                              "pip install 'sayso[accurate]'") from None
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
         path = str(base_model_dir())
         self.torch = torch
         if threads:
