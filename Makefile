@@ -31,5 +31,5 @@ eval: setup
 	$(BIN)/sayso evaluate --corpus polnear --split dev --data $(POLNEAR)
 
 train: setup
-	$(BIN)/python -m sayso.attribution.train --data $(POLNEAR)
-	$(BIN)/python -m sayso.attribution.train_neural --data $(POLNEAR) --epochs 4
+	$(BIN)/python -m sayso.training.crf --data $(POLNEAR)
+	$(BIN)/python -m sayso.training.neural --data $(POLNEAR) --epochs 4

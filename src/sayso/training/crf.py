@@ -1,7 +1,7 @@
 """Training recipe for the default extractor's two CRFs (``make train``).
 
 Trains on PolNeAR's train split only; dev is for measuring, never for
-training. Run: ``python -m sayso.attribution.train --data ../shared/data/polnear``.
+training. Run: ``python -m sayso.training.crf --data ../shared/data/polnear``.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from spacy.tokens import Doc, DocBin
 
 from ..evaluation.polnear import load_split
 from ..nlp.pipeline import load_nlp
-from .alignment import TokenOffsets
-from .features import DocFeatures, build_doc_features, cue_sequence, role_sequence, role_window
-from .tagger import CUE_MODEL, ROLE_MODEL, default_model_dir
-from .tagging import tags_from_labels
+from ..attribution.alignment import TokenOffsets
+from ..attribution.features import DocFeatures, build_doc_features, cue_sequence, role_sequence, role_window
+from ..attribution.tagger import CUE_MODEL, ROLE_MODEL, default_model_dir
+from ..attribution.tagging import tags_from_labels
 
 # L1 0.2 / L2 0.001 gave the best cue F1 on a held-out slice of train.
 CRF_PARAMS = {"c1": 0.2, "c2": 0.001, "max_iterations": 150,

@@ -2,7 +2,7 @@
 
 Encodes PolNeAR train once with the frozen MiniLM encoder, then trains the
 cue and role heads on those vectors plus the parse features. CPU only.
-Run: ``python -m sayso.attribution.train_neural --data ../shared/data/polnear``.
+Run: ``python -m sayso.training.neural --data ../shared/data/polnear``.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from pathlib import Path
 
 import numpy as np
 
-from .encoder import MiniLMEncoder
-from .neural import (CUE_TAGS, NEURAL_MODEL, ROLE_TAGS, Rows, build_heads, cue_rows, role_rows,
+from ..attribution.encoder import MiniLMEncoder
+from ..attribution.neural import (CUE_TAGS, NEURAL_MODEL, ROLE_TAGS, Rows, build_heads, cue_rows, role_rows,
                      tags_to_ids, torch_cue_vectors)
-from .tagger import default_model_dir
+from ..attribution.tagger import default_model_dir
 from ..nlp.pipeline import load_nlp
-from .train import TrainingDoc, cue_examples, parsed_documents, prepare, role_examples
+from .crf import TrainingDoc, cue_examples, parsed_documents, prepare, role_examples
 
 CONFIG = {"feat_dim": 48, "hidden": 256, "dropout": 0.2}
 

@@ -1,0 +1,1 @@
+"""Training recipes for the extractor's models (run by ``make train``)."""
