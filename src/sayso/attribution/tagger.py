@@ -71,9 +71,11 @@ class CrfAttributionTagger:
         return read_role_tags(feats.doc, cue, tags, window[0], self.complete)
 
     def __call__(self, doc: Doc) -> list[Attribution]:
+        """One attribution per cue found; the content may be empty (the quote
+        rules can still find it, and drop what stays empty)."""
         feats = build_doc_features(doc)
         raws = [self.find_roles(feats, cue) for cue in self.find_cues(feats)]
-        return [to_attribution(doc, raw) for raw in raws if raw.content]
+        return [to_attribution(doc, raw) for raw in raws]
 
 
 def read_role_tags(doc: Doc, cue: tuple[int, int], tags: list[str], offset: int,
