@@ -29,6 +29,7 @@ def build_attributor(model: str = "default") -> Attributor:
     """The function that finds and enriches attributions in a parsed Doc."""
     if model not in MODELS:
         raise UsageError(f"unknown model {model!r}; choose one of {', '.join(MODELS)}")
+    from .attribution.embedding import confine_embedded_sources
     from .attribution.quote_rules import apply_quote_rules
     from .attribution.tagger import CrfAttributionTagger
     from .speakers import enrich
@@ -40,7 +41,7 @@ def build_attributor(model: str = "default") -> Attributor:
         tagger = CrfAttributionTagger()
 
     def attribute(doc: Doc) -> list[Attribution]:
-        attributions = apply_quote_rules(doc, tagger(doc))
+        attributions = confine_embedded_sources(apply_quote_rules(doc, tagger(doc)))
         enrich(doc, attributions)
         return attributions
 
