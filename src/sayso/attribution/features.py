@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.attrs import HEAD, SENT_START
 from spacy.tokens import Doc
 
+from ..lexicon import read_rows
 from .quotes import find_quotes
 
 # Sentences around the cue's sentence that the role tagger looks at.
@@ -24,9 +24,7 @@ WINDOW_AFTER = 1
 @lru_cache(maxsize=None)
 def load_lexicon(name: str) -> frozenset[str]:
     """A lexicon data file as a set of lower-case entries (comments dropped)."""
-    raw = resources.files("sayso.attribution").joinpath("lexicons", name).read_text("utf-8")
-    entries = (line.split("#", 1)[0].strip().lower() for line in raw.splitlines())
-    return frozenset(e for e in entries if e)
+    return frozenset(row[0].lower() for row in read_rows("sayso.attribution", name))
 
 
 def _shape(word: str) -> str:

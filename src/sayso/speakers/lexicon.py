@@ -7,18 +7,13 @@ entry are separated by ``|`` ("spokeswoman | f").
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
+
+from ..lexicon import read_rows as read_lexicon_rows
 
 
 def read_rows(name: str) -> list[list[str]]:
-    """The rows of one lexicon file, each split on ``|`` and stripped."""
-    text = files("sayso.speakers").joinpath("lexicons", name).read_text("utf-8")
-    rows = []
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            rows.append([field.strip() for field in line.split("|")])
-    return rows
+    """The rows of one of the speakers' lexicon files."""
+    return read_lexicon_rows("sayso.speakers", name)
 
 
 def _last_word(entry: str) -> str:
