@@ -6,6 +6,8 @@ she said, “B.”", drop a long quote's later paragraphs, or miss a quote whose
 speaker was named a paragraph earlier. Quote marks are a property of the
 text, so the repairs need no learning. ``apply_quote_rules`` runs, in order:
 
+The per-document look-ups and span arithmetic live in ``passage.py``.
+
 1. ``tidy_roles``: a content never holds its own source or cue; "according
    to X" takes X as its source.
 2. ``trim_leaks``: a content stops where it runs into another sentence whose
@@ -27,179 +29,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc, Token
 
 from ..model import Attribution, Fragment, Span
 from .alignment import tokens_to_span
-from .features import load_lexicon
-from .quotes import Quote, find_paragraphs, find_quotes
+from .passage import (Passage, normalise, shared_letters, span_end, span_start, strip_fragments,
+                      subject_of, subtract)
+from .quotes import Quote
 
 MIN_ORPHAN_WORDS = 4  # shorter quoted bits are scare quotes and titles, not statements
 MAX_GAP_WORDS = 40    # "said Kevin Barrett, a lawyer at ..., who represents ...,"
 _WORD = re.compile(r"\w+")
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-
-
-# --- the passage: what the rules look up, computed once per doc -----------------------
-
-@dataclass
-class Passage:
-    doc: Doc
-    text: str
-    starts: list[int]      # token start offsets
-    ends: list[int]        # token end offsets
-    spaces: list[bool]     # whitespace tokens
-    sentence_starts: list[int]  # character offsets
-    paragraph_starts: list[int]
-    verbs: frozenset[str]
-    quotes: list[Quote] = field(default_factory=list)  # top-level only, in order
-    quote_starts: list[int] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, doc: Doc) -> Passage:
-        # whole columns in one call each: a Token object per token costs more
-        # than all the rules together on a long article
-        rows = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).tolist() if len(doc) else []
-        text = doc.text  # rebuilt by spaCy on each access
-        passage = cls(doc, text, [r[0] for r in rows], [r[0] + r[1] for r in rows],
-                      [bool(r[2]) for r in rows], [r[0] for r in rows if r[3] == 1],
-                      [s for s, _ in find_paragraphs(text)],
-                      load_lexicon("reporting_verbs.txt"))
-        passage.quotes = [c for q in find_quotes(passage.text) if not q.nested
-                          for c in close_before_reporting_clause(passage, q)]
-        passage.quote_starts = [q.start for q in passage.quotes]
-        return passage
-
-    def tokens(self, span: Span) -> list[int]:
-        """Indices of the non-space tokens sharing a character with the span."""
-        found = set()
-        for start, end in span:
-            i = bisect_right(self.ends, start)
-            while i < len(self.starts) and self.starts[i] < end:
-                if not self.spaces[i]:
-                    found.add(i)
-                i += 1
-        return sorted(found)
-
-    def sentence_at(self, offset: int) -> int:
-        return max(0, bisect_right(self.sentence_starts, offset) - 1)
-
-    def sentence_span(self, k: int) -> Fragment:
-        ends = self.sentence_starts[k + 1:k + 2] or [len(self.text)]
-        return self.sentence_starts[k], ends[0]
-
-    def paragraph_at(self, offset: int) -> int:
-        return max(0, bisect_right(self.paragraph_starts, offset) - 1)
-
-    def paragraph_end(self, offset: int) -> int:
-        """Where the next paragraph starts (the text's end for the last one)."""
-        p = self.paragraph_at(offset) + 1
-        return self.paragraph_starts[p] if p < len(self.paragraph_starts) else len(self.text)
-
-    def quote_at(self, offset: int) -> Quote | None:
-        i = bisect_right(self.quote_starts, offset) - 1
-        return self.quotes[i] if i >= 0 and self.quotes[i].contains(offset) else None
-
-    def in_quote(self, offset: int) -> bool:
-        return self.quote_at(offset) is not None
-
-    def quotes_in(self, span: Span) -> list[Quote]:
-        """The quotes overlapping the span, in order."""
-        found: dict[int, Quote] = {}
-        for start, end in span:
-            i = max(0, bisect_right(self.quote_starts, start) - 1)
-            while i < len(self.quotes) and self.quotes[i].start < end:
-                if self.quotes[i].end > start:
-                    found[i] = self.quotes[i]
-                i += 1
-        return [found[i] for i in sorted(found)]
-
-
-def close_before_reporting_clause(passage: Passage, quote: Quote) -> list[Quote]:
-    """An unclosed quote that runs on into its own reporting clause (“The vote
-    was rigged, Karl Dorn said.) ends at the comma before that clause: its
-    closing mark was forgotten. Paragraphs it went on to reopen are a quote
-    of their own."""
-    for k, fragment in enumerate(quote.fragments if not quote.closed else ()):
-        comma = _comma_before_reporting_clause(passage, fragment)
-        if comma is None:
-            continue
-        head = Quote(quote.start, comma, quote.fragments[:k] + [(fragment[0], comma)], False)
-        rest = quote.fragments[k + 1:]
-        if not rest:
-            return [head]
-        start = passage.paragraph_starts[passage.paragraph_at(rest[0][0])]
-        tail = Quote(start, quote.end, rest, False)
-        return [head, *close_before_reporting_clause(passage, tail)]
-    return [quote]
-
-
-def _comma_before_reporting_clause(passage: Passage, fragment: Fragment) -> int | None:
-    """Where ", Karl Dorn said on Sunday." starts, when such a clause ends
-    a sentence inside the fragment."""
-    doc = passage.doc
-    for i in passage.tokens([fragment]):
-        verb, subject = doc[i], _subject(doc[i])
-        if (verb.dep_ != "ROOT" or verb.lemma_.lower() not in passage.verbs or subject is None
-                or verb.right_edge.i < verb.sent.end - 2 or subject.left_edge.i == 0):
-            continue
-        comma = doc[subject.left_edge.i - 1]
-        if comma.text == "," and comma.idx > fragment[0]:
-            return comma.idx
-    return None
-
-
-# --- character spans ------------------------------------------------------------------
-
-def normalise(span: Span) -> Span:
-    """Sorted, non-empty fragments, overlapping or touching ones joined."""
-    out: Span = []
-    for s, e in sorted(f for f in span if f[1] > f[0]):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
-
-
-def subtract(span: Span, cut: Span) -> Span:
-    """The parts of ``span`` outside every fragment of ``cut``."""
-    out = normalise(span)
-    for cs, ce in normalise(cut):
-        out = [p for s, e in out for p in ((s, min(e, cs)), (max(s, ce), e)) if p[1] > p[0]]
-    return out
-
-
-def strip_fragments(text: str, span: Span, trailing: str = "") -> Span:
-    """Fragments without edge whitespace, a leading ",;:" (left where a
-    source was cut out) or trailing ``trailing`` characters; those with no
-    letter or digit are dropped."""
-    out = []
-    for s, e in normalise(span):
-        while s < e and (text[s].isspace() or text[s] in ",;:"):
-            s += 1
-        while e > s and (text[e - 1].isspace() or text[e - 1] in trailing):
-            e -= 1
-        if any(c.isalnum() for c in text[s:e]):
-            out.append((s, e))
-    return out
-
-
-def shared_letters(text: str, span: Span, other: Span) -> int:
-    """Letters and digits that lie in both spans."""
-    return sum(sum(map(str.isalnum, text[max(s, t):min(e, u)]))
-               for s, e in span for t, u in other if min(e, u) > max(s, t))
-
-
-def _start(span: Span) -> int:
-    return min((s for s, _ in span), default=-1)
-
-
-def _end(span: Span) -> int:
-    return max((e for _, e in span), default=-1)
 
 
 # --- 1. roles -------------------------------------------------------------------------
@@ -248,8 +90,8 @@ def trim_leaks(passage: Passage, attributions: list[Attribution]) -> list[Attrib
     reached by mistake ("... in April. “We are ahead,” she added.")."""
     cues: dict[int, list[Attribution]] = {}
     for a in attributions:
-        if a.cue and not passage.in_quote(_start(a.cue)):
-            cues.setdefault(passage.sentence_at(_start(a.cue)), []).append(a)
+        if a.cue and not passage.in_quote(span_start(a.cue)):
+            cues.setdefault(passage.sentence_at(span_start(a.cue)), []).append(a)
     return [_trim_leak(passage, a, cues) for a in attributions]
 
 
@@ -257,8 +99,8 @@ def _trim_leak(passage: Passage, attribution: Attribution,
                cues: dict[int, list[Attribution]]) -> Attribution:
     if not attribution.cue or not attribution.content:
         return attribution
-    own, content = passage.sentence_at(_start(attribution.cue)), attribution.content
-    first, last = passage.sentence_at(_start(content)), passage.sentence_at(_end(content) - 1)
+    own, content = passage.sentence_at(span_start(attribution.cue)), attribution.content
+    first, last = passage.sentence_at(span_start(content)), passage.sentence_at(span_end(content) - 1)
     foreign = [k for k in range(first, last + 1)
                if k != own and any(a is not attribution for a in cues.get(k, ()))]
     later, earlier = [k for k in foreign if k > own], [k for k in foreign if k < own]
@@ -283,7 +125,7 @@ def snap_to_quotes(passage: Passage, attribution: Attribution) -> Attribution:
     this one embedded in it (“Bruno told me the mayor lied,” she said)."""
     text, roles = passage.text, attribution.source + attribution.cue
     content = subtract(attribution.content, roles)
-    touched = [q for q in passage.quotes_in(content) if not q.contains(_start(attribution.cue))
+    touched = [q for q in passage.quotes_in(content) if not q.contains(span_start(attribution.cue))
                and shared_letters(text, content, q.fragments)]
     taken = [q for q in touched if _claims(text, content, q)]
     outside = subtract(content, [(q.start, q.end) for q in touched])
@@ -349,7 +191,7 @@ def _join_other_half(passage: Passage, attribution: Attribution,
     """“A,” she said, “B.” (and, as PolNeAR annotates it, “A,” she said.
     “B.”): when the content holds one quote, the quote across the reporting
     clause joins it, unless another attribution has it."""
-    k = bisect_right(passage.quote_starts, _start(attribution.cue)) - 1  # the quote before it
+    k = bisect_right(passage.quote_starts, span_start(attribution.cue)) - 1  # the quote before it
     if not attribution.cue or k < 0 or k + 1 >= len(passage.quotes):
         return attribution
     first, second, content = passage.quotes[k], passage.quotes[k + 1], attribution.content
@@ -368,7 +210,7 @@ def _clause_between(passage: Passage, first: Quote, second: Quote, attribution: 
     short reporting clause: its cue, no one else's cue or content."""
     gap = [(first.end, second.start)]
     return (first.closed
-            and first.end <= _start(attribution.cue) and _end(attribution.cue) <= second.start
+            and first.end <= span_start(attribution.cue) and span_end(attribution.cue) <= second.start
             and passage.paragraph_at(first.end) == passage.paragraph_at(second.start)
             and len(_WORD.findall(passage.text[first.end:second.start])) <= MAX_GAP_WORDS
             and not any(o is not attribution
@@ -414,7 +256,7 @@ def _lead_in_verb(passage: Passage, colon: Token) -> Token | None:
     """The reporting verb when everything from the sentence start to the
     colon is its subject and adjuncts: no object or clause before the colon."""
     verb = colon.head
-    if (verb.i >= colon.i or verb.lemma_.lower() not in passage.verbs or _subject(verb) is None
+    if (verb.i >= colon.i or verb.lemma_.lower() not in passage.verbs or subject_of(verb) is None
             or passage.in_quote(verb.idx)
             or any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i < colon.i for c in verb.children)):
         return None
@@ -490,7 +332,7 @@ def _adjacent_reporting_verb(passage: Passage, quote: Quote,
             if token.i in cues:
                 return token
             if token.pos_ in ("VERB", "AUX"):
-                subject = _subject(token)  # in the quote, it is a misparse of the quote
+                subject = subject_of(token)  # in the quote, it is a misparse of the quote
                 reporting = (token.lemma_.lower() in passage.verbs and subject is not None
                              and not passage.in_quote(subject.idx))
                 return token if reporting else None
@@ -531,13 +373,11 @@ def _running_speaker(passage: Passage, quote: Quote,
 def _reach(attribution: Attribution) -> int:
     """Where an attribution last touches the text: a chain of quotes carries
     the running speaker on from paragraph to paragraph."""
-    return max(_end(attribution.content), _end(attribution.cue))
+    return max(span_end(attribution.content), span_end(attribution.cue))
 
 
 # --- shared by 5 and 6, and the result ------------------------------------------------
 
-def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
 
 
 def _attribution_on(passage: Passage, attributions: list[Attribution],
@@ -548,7 +388,7 @@ def _attribution_on(passage: Passage, attributions: list[Attribution],
 
 def _new_attribution(passage: Passage, verb: Token, content: Span) -> Attribution:
     """Cue: the verb and its particle ("called for"); source: its subject."""
-    doc, subject = passage.doc, _subject(verb)
+    doc, subject = passage.doc, subject_of(verb)
     source = [i for i in range(subject.left_edge.i, subject.right_edge.i + 1)
               if not doc[i].is_punct] if subject is not None else []
     cue = [verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]
@@ -574,7 +414,7 @@ def finish(passage: Passage, attributions: list[Attribution]) -> list[Attributio
         if content and key not in seen:
             seen.add(key)
             out.append(replace(attribution, content=content))
-    return sorted(out, key=lambda a: _start(a.cue) if a.cue else _start(a.content))
+    return sorted(out, key=lambda a: span_start(a.cue) if a.cue else span_start(a.content))
 
 
 def apply_quote_rules(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:

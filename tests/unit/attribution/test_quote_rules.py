@@ -11,7 +11,8 @@ import random
 
 import pytest
 
-from sayso.attribution.quote_rules import apply_quote_rules, normalise, subtract
+from sayso.attribution.passage import normalise, subtract
+from sayso.attribution.quote_rules import apply_quote_rules
 from sayso.model import Attribution, span_text
 from sayso.nlp.pipeline import load_nlp
 
