@@ -39,6 +39,8 @@ class DocIndex:
         self._speakers: dict[int, list[tuple[int, int]]] = {}
         self._link_named_entities()
         self._link_bare_subjects(sentences)
+        for names in self._names.values():
+            names.sort()  # linked out of order (full names first); lookups walk back from the end
 
     def sentence_of(self, i: int) -> int:
         return max(0, bisect_right(self.sent_starts, i) - 1)
@@ -91,17 +93,22 @@ class DocIndex:
     def _link_named_entities(self) -> None:
         """Register every named entity; single words go last, so "Weber" can
         join "Anna Weber" even when the full name comes later."""
-        deferred = []
+        deferred, full_names = [], []
         for ent in self.doc.ents:
             if ent.label_ not in NAMED_LABELS:
                 continue
             mention = describe_named(ent)
             if mention.type == "PERSON" and len(mention.name.split()) > 1:
-                entity = self.registry.by_key("PERSON", mention.name) or self._new(mention)
-                self.registry.add_surname(entity, ent.start)
-                self._link(ent, entity, mention)
+                full_names.append((ent, mention))
             else:
                 deferred.append((ent, mention))
+        # Longest names first, so "Guajardo Villarreal" can join "Ildefonso
+        # Guajardo Villarreal" wherever in the article the full name stands.
+        for ent, mention in sorted(full_names, key=lambda em: -len(em[1].name.split())):
+            entity = (self.registry.by_key("PERSON", mention.name)
+                      or self.registry.by_longer_name(mention.name) or self._new(mention))
+            self.registry.add_surname(entity, ent.start)
+            self._link(ent, entity, mention)
         for ent, mention in deferred:
             entity = None
             if mention.type in ("PERSON", "ORG") and len(mention.name.split()) == 1:

@@ -75,11 +75,24 @@ class Registry:
         self._by_key.setdefault(_key(entity.type, entity.name), entity.id)
 
     def add_surname(self, entity: Entity, position: int) -> None:
-        """Index a full person name by its last word, at its first position."""
-        surname = entity.name.split()[-1].lower()
-        entries = self._surnames.setdefault(surname, [])
-        if all(e != entity.id for _, e in entries):
-            insort(entries, (position, entity.id))
+        """Index a full person name by its last word, at its first position;
+        a name of three words or more also by its next-to-last word, the
+        first of a double surname ("Mr. Guajardo" for "Ildefonso Guajardo
+        Villarreal")."""
+        words = entity.name.split()
+        surnames = [words[-1]] + ([words[-2]] if len(words) >= 3 and words[-2][:1].isupper() else [])
+        for surname in surnames:
+            entries = self._surnames.setdefault(surname.lower(), [])
+            if all(e != entity.id for _, e in entries):
+                insort(entries, (position, entity.id))
+
+    def by_longer_name(self, name: str) -> Entity | None:
+        """A person whose fuller name ends with ``name`` ("Guajardo Villarreal"
+        in "Ildefonso Guajardo Villarreal"), when exactly one does."""
+        tail = name.lower().split()
+        found = [e for e in self.entities if e.type == "PERSON"
+                 and len(e.name.split()) > len(tail) and e.name.lower().split()[-len(tail):] == tail]
+        return found[0] if len(found) == 1 else None
 
     def by_surname(self, word: str, position: int) -> Entity | None:
         """The full name ending in ``word`` seen last before ``position``,

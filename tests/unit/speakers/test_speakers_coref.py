@@ -211,3 +211,21 @@ def test_relative_pronoun_source_when_the_clause_is_misparsed(nlp):
             "reported “2,521 shooting incidents” in the city this year.")
     [a] = enriched(nlp, text, ("which", "reported", "“2,521 shooting incidents”"))
     assert (a.speaker.name, a.speaker.type) == ("Chicago Police Department", "ORG")
+
+
+def test_double_surname_joins_the_full_name_given_earlier(nlp):
+    text = ("Mexico's economy minister, Ildefonso Guajardo Villarreal, met investors on Monday. "
+            "The minister of the economy, Mr. Guajardo Villarreal, argues there is little point "
+            "in responding now. Mr. Guajardo said the talks would go on.")
+    first, second = enriched(nlp, text,
+                             ("Mr. Guajardo Villarreal", "argues", "there is little point"),
+                             ("Mr. Guajardo", "said", "the talks would go on", "responding now"))
+    assert first.speaker.name == second.speaker.name == "Ildefonso Guajardo Villarreal"
+
+
+def test_two_people_sharing_a_surname_stay_apart(nlp):
+    text = ("Anna Weber and Karl Weber run rival firms. Anna Weber said prices would fall. "
+            "Karl Weber said they would rise.")
+    first, second = enriched(nlp, text, ("Anna Weber", "said", "prices would fall"),
+                             ("Karl Weber", "said", "they would rise"))
+    assert (first.speaker.name, second.speaker.name) == ("Anna Weber", "Karl Weber")
