@@ -78,7 +78,7 @@ class Resolver:
     def _name_antecedent(self, mention: Mention) -> Entity | None:
         words = mention.name.split()
         if len(words) == 1:
-            found = self.registry.by_surname(words[0], mention.head.i)
+            found = self.registry.by_surname(words[0])
             if found is not None:
                 return found
         for type_ in (mention.type, "PERSON", "ORG", "OTHER"):

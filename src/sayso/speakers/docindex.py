@@ -112,7 +112,7 @@ class DocIndex:
         for ent, mention in deferred:
             entity = None
             if mention.type in ("PERSON", "ORG") and len(mention.name.split()) == 1:
-                entity = self.registry.by_surname(mention.name, ent.start)
+                entity = self.registry.by_surname(mention.name)
             entity = entity or self.registry.by_key(mention.type, mention.name) or self._new(mention)
             self._link(ent, entity, mention)
 
@@ -125,7 +125,7 @@ class DocIndex:
                         and child.i not in self._ent_at):
                     mention = describe_bare_name(child)
                     name = mention.name
-                    entity = ((len(name.split()) == 1 and self.registry.by_surname(name, child.i))
+                    entity = ((len(name.split()) == 1 and self.registry.by_surname(name))
                               or self.registry.by_key(mention.type, name) or self._new(mention))
                     self.registry.add_mention(entity, mention)
                     self._names.setdefault(self.sentence_of(child.i), []).append(

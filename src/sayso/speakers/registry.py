@@ -94,15 +94,15 @@ class Registry:
                  and len(e.name.split()) > len(tail) and e.name.lower().split()[-len(tail):] == tail]
         return found[0] if len(found) == 1 else None
 
-    def by_surname(self, word: str, position: int) -> Entity | None:
-        """The full name ending in ``word`` seen last before ``position``,
-        else the first one after it."""
+    def by_surname(self, word: str) -> Entity | None:
+        """The person a bare surname means: of the full names ending in
+        ``word``, the one the article introduced first (news introduces its
+        main "Clinton" first and spells out relatives later: "Chelsea
+        Clinton")."""
         entries = self._surnames.get(word.lower())
         if not entries:
             return None
-        at = bisect_left(entries, (position, -1))
-        _, found = entries[at - 1] if at > 0 else entries[0]
-        return self.entities[found]
+        return self.entities[entries[0][1]]
 
     def by_role_word(self, head_word: str, modifiers: frozenset[str],
                      position: int, plural: bool) -> Entity | None:

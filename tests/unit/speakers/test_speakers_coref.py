@@ -229,3 +229,11 @@ def test_two_people_sharing_a_surname_stay_apart(nlp):
     first, second = enriched(nlp, text, ("Anna Weber", "said", "prices would fall"),
                              ("Karl Weber", "said", "they would rise"))
     assert (first.speaker.name, second.speaker.name) == ("Anna Weber", "Karl Weber")
+
+
+def test_bare_surname_means_the_person_introduced_first(nlp):
+    text = ("Hillary Clinton left the memorial early on Sunday. She rested at the apartment of "
+            "her daughter, Chelsea Clinton, in Manhattan. Clinton said on Monday that she felt "
+            "much better.")
+    [a] = enriched(nlp, text, ("Clinton", "said", "that she felt much better", "Manhattan"))
+    assert a.speaker.name == "Hillary Clinton"
