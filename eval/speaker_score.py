@@ -1,18 +1,34 @@
-"""Speaker-name accuracy from hand judgements (eval/speaker_judgements.jsonl).
+"""Speaker-name accuracy from hand judgements.
 
-Each line is one attribution drawn by speaker_sample.py (seed 2026, PolNeAR
-dev, default model) with the resolved name and a person's verdict: is this
-the most specific name the article gives the speaker of that statement?
+Each ``speaker_judgements*.jsonl`` line is one attribution drawn by
+speaker_sample.py from PolNeAR dev (default model) with the resolved name and
+a person's verdict: is this the most specific name the article gives the
+speaker of that statement?
+
+- ``speaker_judgements.jsonl``: seed 2026, 60 items. Judged first at 50/60;
+  the surname rule ("Clinton" = the Clinton introduced first) was fixed
+  after looking at this sample, so its current figure is optimistic.
+- ``speaker_judgements_seed7.jsonl``: seed 7, 40 items, drawn and judged
+  after the last change to the speaker code: the unbiased figure.
+
+    python eval/speaker_score.py [FILE ...]
 """
 
 import json
 import sys
 from pathlib import Path
 
-path = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).with_name("speaker_judgements.jsonl"))
-rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-right = sum(r["correct"] for r in rows)
-print(f"speaker names right: {right}/{len(rows)} = {right / len(rows):.1%}")
-for r in rows:
-    if not r["correct"]:
-        print(f"  [{r['item']}] {r['name']!r}: {r['why']}")
+HERE = Path(__file__).parent
+
+
+def score(path: Path) -> None:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    right = sum(r["correct"] for r in rows)
+    print(f"{path.name}: speaker names right {right}/{len(rows)} = {right / len(rows):.1%}")
+    for r in rows:
+        if not r["correct"]:
+            print(f"  [{r['item']}] {r['name']!r}: {r['why']}")
+
+
+for name in sys.argv[1:] or sorted(p.name for p in HERE.glob("speaker_judgements*.jsonl")):
+    score(HERE / name if not Path(name).exists() else Path(name))
