@@ -25,11 +25,10 @@ from typing import TextIO
 from .errors import InputError, SaysoError, UsageError
 from .ingest import iter_documents
 from .ingest.text import os_error
-from .model import Document, Extraction
+from .model import MODELS, Document, Extraction
 from .output import WRITERS
 
 PROG = "sayso"
-MODELS = ("default", "accurate")
 CORPORA = ("polnear",)
 SPLITS = ("train", "dev", "test")
 EXIT_OK, EXIT_FAILURE, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130

@@ -15,10 +15,9 @@ from typing import Callable, Iterable, Iterator
 from spacy.tokens import Doc
 
 from .errors import UsageError
-from .model import Attribution, Document, Extraction
+from .model import MODELS, Attribution, Document, Extraction
 from .nlp.pipeline import load_nlp
 
-MODELS = ("default", "accurate")
 BLOCK_CHARS = 50_000  # parse at most this much text at once (whole paragraphs)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 

@@ -14,6 +14,7 @@ Fragment = tuple[int, int]
 Span = list[Fragment]
 
 KINDS = ("direct", "indirect", "mixed")
+MODELS = ("default", "accurate")  # extractor modes: CRF taggers / MiniLM heads
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP", "OTHER")
 
 

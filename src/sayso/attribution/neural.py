@@ -22,7 +22,7 @@ from ..model import Attribution
 from .encoder import HIDDEN, MiniLMEncoder
 from .features import DocFeatures, build_doc_features, cue_sequence, role_sequence, role_window
 from .tagging import spans_from_tags
-from .tagger import CrfAttributionTagger, RawAttribution, default_model_dir, read_role_tags, to_attribution
+from .tagger import RawAttribution, default_model_dir, read_role_tags, to_attribution
 
 NEURAL_MODEL = "neural_heads.pt"
 BUCKETS = 1 << 16  # hashed feature ids
@@ -72,7 +72,7 @@ class NeuralAttributionTagger:
     """Finds attributions in a parsed Doc with MiniLM vectors and trained heads."""
 
     def __init__(self, model_dir: Path | None = None, threads: int | None = None,
-                 name: str = NEURAL_MODEL, crf_cues: bool = False):
+                 name: str = NEURAL_MODEL):
         import torch
 
         path = (model_dir or default_model_dir()) / name
@@ -86,9 +86,6 @@ class NeuralAttributionTagger:
         self.heads.eval()
         # "spacy": the parser's own tok2vec output (doc.tensor), free at run time.
         self.encoder = spacy_vectors if config.get("vectors") == "spacy" else MiniLMEncoder(threads)
-        # The CRF cue tagger finds some cues the head misses (and the other way
-        # round); their union, linked by the neural role head, scores best.
-        self.crf = CrfAttributionTagger(model_dir) if crf_cues else None
 
     def __call__(self, doc: Doc) -> list[Attribution]:
         """One attribution per cue found; the content may be empty (the quote
@@ -98,8 +95,6 @@ class NeuralAttributionTagger:
         with torch.inference_mode():
             vectors = torch.from_numpy(self.encoder(doc))
             cues = self.find_cues(feats, vectors)
-            if self.crf is not None:
-                cues = merge_cues(cues, self.crf.find_cues(feats))
             raws = self.find_roles(feats, vectors, cues) if cues else []
         return [to_attribution(doc, raw) for raw in raws]
 
@@ -123,16 +118,9 @@ class NeuralAttributionTagger:
         raws, at = [], 0
         for cue, (start, end) in zip(cues, rows.windows):
             tags = [ROLE_TAGS[k] for k in labels[at:at + end - start]]
-            raws.append(read_role_tags(feats.doc, cue, tags, start, complete=True))
+            raws.append(read_role_tags(feats.doc, cue, tags, start))
             at += end - start
         return raws
-
-
-def merge_cues(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The first list's cues plus those of the second that overlap none of them."""
-    covered = {i for s, e in first for i in range(s, e)}
-    extra = [c for c in second if not covered.intersection(range(*c))]
-    return sorted(first + extra)
 
 
 @dataclass

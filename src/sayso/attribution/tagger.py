@@ -50,9 +50,8 @@ class RawAttribution:
 class CrfAttributionTagger:
     """Finds attributions in a parsed spaCy Doc with the two trained CRFs."""
 
-    def __init__(self, model_dir: Path | None = None, complete: bool = True):
+    def __init__(self, model_dir: Path | None = None):
         model_dir = model_dir or default_model_dir()
-        self.complete = complete
         self.cues = _open_tagger(model_dir / CUE_MODEL)
         self.roles = _open_tagger(model_dir / ROLE_MODEL)
 
@@ -68,7 +67,7 @@ class CrfAttributionTagger:
         """Source and content tokens of the attribution anchored on one cue."""
         window = role_window(feats, cue)
         tags = self.roles.tag(role_sequence(feats, cue, window))
-        return read_role_tags(feats.doc, cue, tags, window[0], self.complete)
+        return read_role_tags(feats.doc, cue, tags, window[0])
 
     def __call__(self, doc: Doc) -> list[Attribution]:
         """One attribution per cue found; the content may be empty (the quote
@@ -78,13 +77,14 @@ class CrfAttributionTagger:
         return [to_attribution(doc, raw) for raw in raws]
 
 
-def read_role_tags(doc: Doc, cue: tuple[int, int], tags: list[str], offset: int,
-                   complete: bool) -> RawAttribution:
-    """Source and content tokens from a window's role tags."""
+def read_role_tags(doc: Doc, cue: tuple[int, int], tags: list[str], offset: int
+                   ) -> RawAttribution:
+    """Source and content tokens from a window's role tags, the content
+    widened to the clause that heads it."""
     runs = spans_from_tags(tags, offset)
     source = [i for s, e in runs.get("S", []) for i in range(s, e)]
     content = [i for s, e in runs.get("C", []) for i in range(s, e)]
-    if complete and content:
+    if content:
         content = complete_content(doc, content, set(source).union(range(*cue)))
     return RawAttribution(cue, source, content)
 
