@@ -142,20 +142,25 @@ def spacy_vectors(doc: Doc) -> np.ndarray:
     return np.ascontiguousarray(doc.tensor, dtype=np.float32)
 
 
-def cue_rows(feats: DocFeatures) -> Rows:
-    """Every token of the document, with its cue-tagger features."""
-    seq = [f for start, end in feats.sent_bounds for f in cue_sequence(feats, start, end)]
+def cue_rows(feats: DocFeatures, sequences: list[list[list[str]]] | None = None) -> Rows:
+    """Every token of the document, with its cue-tagger features (per
+    sentence; pass ``sequences`` when they are already built)."""
+    if sequences is None:
+        sequences = [cue_sequence(feats, start, end) for start, end in feats.sent_bounds]
+    seq = [f for sentence in sequences for f in sentence]
     ids, offsets = hash_features(seq)
     return Rows(np.arange(len(seq)), ids, offsets)
 
 
-def role_rows(feats: DocFeatures, cues: list[tuple[int, int]]) -> Rows:
-    """The window tokens of every cue, with features relative to that cue."""
+def role_rows(feats: DocFeatures, cues: list[tuple[int, int]],
+              sequences: list[list[list[str]]] | None = None) -> Rows:
+    """The window tokens of every cue, with features relative to that cue
+    (pass ``sequences``, one per cue, when they are already built)."""
     seq, tokens, group, windows = [], [], [], []
     for k, cue in enumerate(cues):
         window = role_window(feats, cue)
         windows.append(window)
-        seq.extend(role_sequence(feats, cue, window))
+        seq.extend(sequences[k] if sequences is not None else role_sequence(feats, cue, window))
         tokens.extend(range(*window))
         group.extend([k] * (window[1] - window[0]))
     ids, offsets = hash_features(seq)

@@ -61,11 +61,16 @@ def encode_corpus(docs: list[TrainingDoc], kind: str, cache: Path | None, thread
 
 
 def labelled_rows(d: TrainingDoc, vectors: np.ndarray) -> EncodedDoc:
-    cue_tags = [t for _, tags in cue_examples(d.doc, d.feats, d.groups) for t in tags]
-    role_tags = [t for _, tags in role_examples(d.doc, d.feats, d.offsets, d.groups) for t in tags]
+    """Rows and gold tags from the CRF recipe's examples (features built once)."""
+    cue_ex = cue_examples(d.doc, d.feats, d.groups)
+    role_ex = role_examples(d.doc, d.feats, d.offsets, d.groups)
     cues = list(d.groups)
-    return EncodedDoc(vectors, cues, cue_rows(d.feats), tags_to_ids(cue_tags, CUE_TAGS),
-                      role_rows(d.feats, cues), tags_to_ids(role_tags, ROLE_TAGS))
+    cue_tags = [t for _, tags in cue_ex for t in tags]
+    role_tags = [t for _, tags in role_ex for t in tags]
+    return EncodedDoc(vectors, cues,
+                      cue_rows(d.feats, [x for x, _ in cue_ex]), tags_to_ids(cue_tags, CUE_TAGS),
+                      role_rows(d.feats, cues, [x for x, _ in role_ex]),
+                      tags_to_ids(role_tags, ROLE_TAGS))
 
 
 def doc_loss(heads, doc: EncodedDoc, torch):
