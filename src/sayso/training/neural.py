@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
 
     torch.set_num_threads(args.threads)
     started = time.time()
-    docs = prepare(parsed_documents(args.data, "train", args.cache))[:args.limit]
+    docs = prepare(parsed_documents(args.data, "train", args.cache)[:args.limit])
     vectors = encode_corpus(docs, args.vectors, args.cache if args.limit is None else None,
                             args.threads)
     config = dict(CONFIG, vectors=args.vectors, vector_dim=int(vectors[0].shape[1]))
