@@ -59,18 +59,13 @@ class TokenTable:
     tag: list[str]
     dep: list[str]
     head: list[int]
-    children: list[list[int]]
 
     @classmethod
     def from_doc(cls, doc: Doc, tokens: list) -> "TokenTable":
         relative = doc.to_array([HEAD]).astype("int64").tolist()
         head = [i + r for i, r in enumerate(relative)]
-        children: list[list[int]] = [[] for _ in tokens]
-        for i, h in enumerate(head):
-            if h != i:
-                children[h].append(i)
         return cls([t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens],
-                   [t.tag_ for t in tokens], [t.dep_ for t in tokens], head, children)
+                   [t.tag_ for t in tokens], [t.dep_ for t in tokens], head)
 
 
 @dataclass
