@@ -33,7 +33,11 @@ class Resolver:
         if not tokens:
             return None
         head = span_root(self.index.doc, tokens)
-        entity = self.resolve(head)
+        members = coordinated(noun_of(head), set(tokens))
+        if len(members) > 1:
+            entity = self.registry.group([self.resolve(m) for m in members])
+        else:
+            entity = self.resolve(head)
         self.index.note_speaker(head.i, entity)
         return entity
 
@@ -98,6 +102,29 @@ class Resolver:
             # "police said ... police added": one body, however often named
             return self.registry.by_key(mention.type, mention.name)
         return None
+
+
+def coordinated(head: Token, within: set[int]) -> list[Token]:
+    """``head`` and the nouns joined to it by "and" inside the source span
+    ("Regulators and environmental groups"), unless one name holds them all
+    ("Johnson & Johnson")."""
+    members = [head]
+    for token in head.subtree:
+        if (token.dep_ == "conj" and token.head.i in {m.i for m in members}
+                and token.i in within and token.pos_ in ("NOUN", "PROPN", "PRON")
+                and not _same_entity(token, head)):
+            members.append(token)
+    if len(members) > 1 and not any(c.dep_ == "cc" and c.lower_ in ("and", "&")
+                                    for m in members for c in m.children):
+        return [head]
+    return members
+
+
+def _same_entity(a: Token, b: Token) -> bool:
+    return bool(a.ent_iob_ in ("B", "I") and b.ent_iob_ in ("B", "I")
+                and a.doc[a.i].ent_type_ == b.ent_type_
+                and any(a.i in range(e.start, e.end) and b.i in range(e.start, e.end)
+                        for e in a.doc.ents))
 
 
 def _pick(candidates, gender: str, number: str) -> Entity | None:

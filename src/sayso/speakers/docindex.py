@@ -104,9 +104,15 @@ class DocIndex:
                 deferred.append((ent, mention))
         # Longest names first, so "Guajardo Villarreal" can join "Ildefonso
         # Guajardo Villarreal" wherever in the article the full name stands.
-        for ent, mention in sorted(full_names, key=lambda em: -len(em[1].name.split())):
+        # Names written in quotes or headlines come after the others and never
+        # name an entity: quoted speech and headlines dress names up ("Crooked
+        # Hillary Clinton", "Lawmakers Rip Donald Trump").
+        for ent, mention in sorted(full_names, key=lambda em: (self._dressed_up(em[0]),
+                                                               -len(em[1].name.split()))):
             entity = (self.registry.by_key("PERSON", mention.name)
-                      or self.registry.by_longer_name(mention.name) or self._new(mention))
+                      or self.registry.by_longer_name(mention.name)
+                      or (self._dressed_up(ent) and self.registry.by_name_within(mention.name))
+                      or self._new(mention))
             self.registry.add_surname(entity, ent.start)
             self._link(ent, entity, mention)
         for ent, mention in deferred:
@@ -115,6 +121,14 @@ class DocIndex:
                 entity = self.registry.by_surname(mention.name)
             entity = entity or self.registry.by_key(mention.type, mention.name) or self._new(mention)
             self._link(ent, entity, mention)
+
+    def _dressed_up(self, ent: SpacySpan) -> bool:
+        """Whether a name stands inside a quote or a title-case headline line."""
+        start = ent.start_char
+        at = bisect_right(self.quoted, (start, len(self.text))) - 1
+        if at >= 0 and self.quoted[at][0] <= start < self.quoted[at][1]:
+            return True
+        return is_headline_line(self.text, start)
 
     def _link_bare_subjects(self, sentences: list[SpacySpan]) -> None:
         """Proper-noun subjects the recogniser missed ("Christie, who ...,
@@ -144,6 +158,16 @@ class DocIndex:
         root = ent.root
         self._names.setdefault(self.sentence_of(root.i), []).append(
             (root.i, entity.id, root.dep_ in _SUBJECTS))
+
+
+def is_headline_line(text: str, at: int) -> bool:
+    """Whether the line holding character ``at`` is written in title case
+    (most words of four letters or more capitalised), as headlines are."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = [w for w in text[start:end if end >= 0 else len(text)].split()
+             if len(w) >= 4 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _sentences(doc: Doc) -> list[SpacySpan]:

@@ -67,6 +67,24 @@ class Registry:
             insort(self._descriptors, (mention.head.i, entity.id, mention.heads, mention.words),
                    key=lambda d: d[0])
 
+    def group(self, members: list[Entity]) -> Entity:
+        """One plural speaker for sources joined by "and" ("Regulators and
+        environmental groups"), the same one each time the group speaks."""
+        names = [m.name for m in members]
+        name = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        types = {m.type for m in members}
+        type_ = types.pop() if len(types) == 1 else "OTHER"
+        found = self.by_key(type_, name)
+        if found is not None:
+            return found
+        entity = Entity(len(self.entities), name, type_, plural=True,
+                        proper=all(m.proper for m in members))
+        self.entities.append(entity)
+        self.set_key(entity)
+        for m in members:
+            entity.mentions |= m.mentions
+        return entity
+
     def by_key(self, type_: str, name: str) -> Entity | None:
         found = self._by_key.get(_key(type_, name))
         return self.entities[found] if found is not None else None
@@ -88,11 +106,22 @@ class Registry:
 
     def by_longer_name(self, name: str) -> Entity | None:
         """A person whose fuller name ends with ``name`` ("Guajardo Villarreal"
-        in "Ildefonso Guajardo Villarreal"), when exactly one does."""
-        tail = name.lower().split()
+        in "Ildefonso Guajardo Villarreal") or adds middle names to it
+        ("Hillary Rodham Clinton"), when exactly one does."""
+        short = name.lower().split()
         found = [e for e in self.entities if e.type == "PERSON"
-                 and len(e.name.split()) > len(tail) and e.name.lower().split()[-len(tail):] == tail]
+                 and _fuller_name(e.name.lower().split(), short)]
         return found[0] if len(found) == 1 else None
+
+    def by_name_within(self, name: str) -> Entity | None:
+        """The person whose full name ``name`` ends with after extra words in
+        front ("Hillary Clinton" in "Crooked Hillary Clinton"), the longest
+        such name."""
+        words = name.lower().split()
+        found = [e for e in self.entities if e.type == "PERSON"
+                 and 1 < len(e.name.split()) < len(words)
+                 and words[-len(e.name.split()):] == e.name.lower().split()]
+        return max(found, key=lambda e: len(e.name.split()), default=None)
 
     def by_surname(self, word: str) -> Entity | None:
         """The person a bare surname means: of the full names ending in
@@ -116,6 +145,14 @@ class Registry:
                     and not (words & OTHER_OFFICE) - modifiers):
                 return entity
         return None
+
+
+def _fuller_name(long: list[str], short: list[str]) -> bool:
+    if len(long) <= len(short):
+        return False
+    if long[-len(short):] == short:
+        return True
+    return len(short) == 2 and long[0] == short[0] and long[-1] == short[-1]
 
 
 def _key(type_: str, name: str) -> tuple[str, str]:

@@ -237,3 +237,51 @@ def test_bare_surname_means_the_person_introduced_first(nlp):
             "much better.")
     [a] = enriched(nlp, text, ("Clinton", "said", "that she felt much better", "Manhattan"))
     assert a.speaker.name == "Hillary Clinton"
+
+
+def test_an_epithet_in_a_quote_does_not_become_the_name(nlp):
+    text = ('He says, "Working that room was a lot harder than beating Crooked Hillary Clinton." '
+            "Hillary Clinton said on Monday that she was not worried. "
+            "Clinton added that the polls looked good.")
+    first, second = enriched(nlp, text, ("Hillary Clinton", "said", "that she was not worried"),
+                             ("Clinton", "added", "that the polls looked good"))
+    assert first.speaker.name == second.speaker.name == "Hillary Clinton"
+
+
+def test_a_headline_verb_does_not_join_the_name(nlp):
+    text = ("Governors Rip Donald Trump As A Failure\n\n"
+            "Donald Trump said on Friday that his returns were under audit.")
+    [a] = enriched(nlp, text, ("Donald Trump", "said", "that his returns were under audit", "\n\n"))
+    assert a.speaker.name == "Donald Trump"
+
+
+def test_a_longer_name_outside_quotes_still_names_the_person(nlp):
+    text = ("Hillary Rodham Clinton spoke in Ohio. Hillary Clinton said the economy was improving.")
+    [a] = enriched(nlp, text, ("Hillary Clinton", "said", "the economy was improving"))
+    assert a.speaker.name == "Hillary Rodham Clinton"
+
+
+def test_sources_joined_by_and_are_one_plural_speaker(nlp):
+    text = ("Regulators and environmental groups said the plan was too weak. "
+            "They added that the deadline was too late.")
+    first, second = enriched(nlp, text,
+                             ("Regulators and environmental groups", "said", "the plan was too weak"),
+                             ("They", "added", "that the deadline was too late"))
+    assert first.speaker.name == "Regulators and environmental groups"
+    assert second.speaker.name == first.speaker.name
+
+
+def test_two_named_people_speaking_together_keep_both_names(nlp):
+    text = ("Anna Weber and Tom Ruiz said on Monday that the port would reopen. "
+            "Weber said later that the unions had agreed.")
+    first, second = enriched(nlp, text,
+                             ("Anna Weber and Tom Ruiz", "said", "that the port would reopen"),
+                             ("Weber", "said", "that the unions had agreed"))
+    assert first.speaker.name == "Anna Weber and Tom Ruiz"
+    assert second.speaker.name == "Anna Weber"
+
+
+def test_one_organisation_named_with_an_ampersand_is_not_split(nlp):
+    text = "Johnson & Johnson said the recall was voluntary."
+    [a] = enriched(nlp, text, ("Johnson & Johnson", "said", "the recall was voluntary"))
+    assert a.speaker.name == "Johnson & Johnson"
