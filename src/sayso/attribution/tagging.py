@@ -29,3 +29,39 @@ def tags_from_labels(labels: list[str | None]) -> list[str]:
             tags.append(("I-" if label == prev else "B-") + label)
         prev = label
     return tags
+
+
+def allowed_transitions(names: tuple[str, ...]):
+    """Boolean matrix [previous, next]: "I-X" only continues "B-X" or "I-X"."""
+    import numpy as np
+
+    ok = np.ones((len(names), len(names)), dtype=bool)
+    for j, tag in enumerate(names):
+        if tag.startswith("I-"):
+            label = tag[2:]
+            for i, prev in enumerate(names):
+                ok[i, j] = prev in ("B-" + label, "I-" + label)
+    return ok
+
+
+def best_valid_tags(log_probs, names: tuple[str, ...]) -> list[str]:
+    """The most probable BIO sequence with no stray "I" (Viterbi over
+    per-token log-probabilities, shape [tokens, tags])."""
+    import numpy as np
+
+    n = len(log_probs)
+    if n == 0:
+        return []
+    ok = allowed_transitions(names)
+    penalty = np.where(ok, 0.0, -np.inf)
+    starts = np.array([0.0 if not t.startswith("I-") else -np.inf for t in names])
+    score = log_probs[0] + starts
+    back = np.zeros((n, len(names)), dtype=np.int64)
+    for i in range(1, n):
+        total = score[:, None] + penalty
+        back[i] = total.argmax(axis=0)
+        score = total.max(axis=0) + log_probs[i]
+    best = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        best.append(int(back[i][best[-1]]))
+    return [names[k] for k in reversed(best)]

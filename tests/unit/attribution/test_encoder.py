@@ -35,3 +35,30 @@ def test_every_word_gets_a_vector_and_spaces_get_zeros(doc):
     assert vectors.shape == (len(doc), HIDDEN)
     norms = np.linalg.norm(vectors, axis=1)
     assert all((norms[t.i] == 0) == t.is_space for t in doc)
+
+
+def test_int8_vectors_stay_close_to_the_full_precision_ones(doc):
+    pytest.importorskip("torch")
+    from sayso.attribution.encoder import MiniLMEncoder
+
+    full = MiniLMEncoder(threads=1)(doc)
+    quick = MiniLMEncoder(threads=1, quantize=True)(doc)
+    words = [t.i for t in doc if not t.is_space]
+    cosine = (full[words] * quick[words]).sum(1) / (
+        np.linalg.norm(full[words], axis=1) * np.linalg.norm(quick[words], axis=1))
+    assert cosine.min() > 0.9
+
+
+def test_tuned_weights_replace_the_base_ones_and_foreign_keys_are_refused(doc):
+    torch = pytest.importorskip("torch")
+    from sayso.attribution.encoder import MiniLMEncoder
+    from sayso.errors import ModelError
+
+    key = "encoder.layer.5.output.dense.bias"
+    base = MiniLMEncoder(threads=1)
+    shifted = base.model.state_dict()[key] + 0.5
+    tuned = MiniLMEncoder(threads=1, tuned={key: shifted.half()})
+    assert torch.allclose(tuned.model.state_dict()[key], shifted, atol=1e-3)
+    assert not np.allclose(base(doc), tuned(doc))
+    with pytest.raises(ModelError, match="do not fit"):
+        MiniLMEncoder(threads=1, tuned={"encoder.layer.9.output.dense.bias": shifted})

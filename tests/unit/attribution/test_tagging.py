@@ -21,3 +21,17 @@ def test_labels_to_tags_and_back():
     tags = tags_from_labels(labels)
     assert tags == ["O", "B-S", "I-S", "O", "B-C", "I-C", "B-S"]
     assert spans_from_tags(tags) == {"S": [(1, 3), (6, 7)], "C": [(4, 6)]}
+
+
+def test_best_valid_tags_never_start_a_run_with_i():
+    import numpy as np
+
+    from sayso.attribution.tagging import best_valid_tags
+
+    names = ("O", "B-C", "I-C")
+    # token 1 prefers I-C but follows an O-ish token; token 0 is nearly tied
+    probs = np.log(np.array([[0.55, 0.45, 0.0001], [0.1, 0.2, 0.7], [0.2, 0.1, 0.7]]))
+    assert best_valid_tags(probs, names) == ["B-C", "I-C", "I-C"]
+    probs = np.log(np.array([[0.9, 0.05, 0.05], [0.5, 0.1, 0.4]]))
+    assert best_valid_tags(probs, names) == ["O", "O"]
+    assert best_valid_tags(np.zeros((0, 3)), names) == []
