@@ -8,7 +8,8 @@ from typing import Callable, Iterable, TextIO
 
 from ..model import Document, Extraction
 from .polnear import load_split
-from .scorer import ROLES, PredictionSet, report
+from .predictions import PredictionSet
+from .scorer import ROLES, report
 
 Predict = Callable[[Iterable[Document]], Iterable[Extraction]]
 

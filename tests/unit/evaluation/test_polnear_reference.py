@@ -9,7 +9,8 @@ import pytest
 
 from sayso.evaluation.polnear import load_split
 from sayso.evaluation.runner import predictions_to_jsonl
-from sayso.evaluation.scorer import format_json, format_table, load_predictions_jsonl, report
+from sayso.evaluation.predictions import load_predictions_jsonl
+from sayso.evaluation.scorer import format_json, format_table, report
 from sayso.model import Attribution, Extraction
 
 # Parametrisation needs the names at collection time, before any fixture runs.

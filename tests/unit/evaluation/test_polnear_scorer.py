@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 import pytest
 
 from sayso.errors import InputError
+from sayso.evaluation.predictions import load_predictions_jsonl
 from sayso.evaluation.scorer import (
     MatchCount, TokenIndex, canonical_span, count_greedy_matches, format_json,
-    format_table, is_ignorable, load_predictions_jsonl, partial_overlap, report, score,
-    unknown_warning,
+    format_table, is_ignorable, partial_overlap, report, score, unknown_warning,
 )
 from sayso.model import Attribution
 
