@@ -84,6 +84,9 @@ class NeuralAttributionTagger:
         self.torch = torch
         state = torch.load(path, map_location="cpu", weights_only=True)
         config = state.pop("config")
+        # Chosen on held-out train documents after training (training/neural.py):
+        # how much less likely "not a cue" is made, trading precision for recall.
+        self.cue_bias = float(state.pop("decoding", {}).get("cue_bias", 0.0))
         tuned = {k.removeprefix(ENCODER_PREFIX): v for k, v in state.items()
                  if k.startswith(ENCODER_PREFIX)}
         self.heads = build_heads(**config)
@@ -103,19 +106,22 @@ class NeuralAttributionTagger:
     def __call__(self, doc: Doc) -> list[Attribution]:
         """One attribution per cue found; the content may be empty (the quote
         rules can still find it, and drop what stays empty)."""
-        feats = build_doc_features(doc)
-        torch = self.torch
-        with torch.inference_mode():
-            vectors = torch.from_numpy(self.encoder(doc))
+        return self.tag(build_doc_features(doc), self.encoder(doc))
+
+    def tag(self, feats: DocFeatures, vectors: np.ndarray) -> list[Attribution]:
+        """Attributions from a document's features and token vectors."""
+        with self.torch.inference_mode():
+            vectors = self.torch.from_numpy(vectors)
             cues = self.find_cues(feats, vectors)
             raws = self.find_roles(feats, vectors, cues) if cues else []
-        return [to_attribution(doc, raw) for raw in raws]
+        return [to_attribution(feats.doc, raw) for raw in raws]
 
     def find_cues(self, feats: DocFeatures, vectors) -> list[tuple[int, int]]:
         """Cue token ranges, all sentences labelled in one pass of the head."""
         rows = cue_rows(feats)
         logits = self.heads.cue_logits(vectors[rows.tokens], *rows.bag(self.torch))
         log_probs = logits.log_softmax(dim=1).numpy()
+        log_probs[:, CUE_TAGS.index("O")] -= self.cue_bias
         found = []
         for start, end in feats.sent_bounds:
             found.extend(_runs(self.decode(log_probs[start:end], CUE_TAGS), start))

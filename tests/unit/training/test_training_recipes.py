@@ -45,9 +45,14 @@ def test_neural_recipe_tunes_only_the_top_layers_and_the_loss_falls(corpus, tmp_
 
     out = tmp_path / "models"
     assert neural.main(["--data", str(corpus), "--out", str(out), "--epochs", "3",
-                        "--tune-layers", "1", "--threads", "1"]) == 0
-    losses = [float(x) for x in re.findall(r"loss (\d+)", capsys.readouterr().out)]
-    assert len(losses) == 3 and losses[-1] < losses[0]
+                        "--tune-layers", "1", "--threads", "1", "--holdout", "1"]) == 0
+    printed = capsys.readouterr().out
+    losses = [float(x) for x in re.findall(r"loss (\d+)", printed)]
+    assert len(losses) == 6  # the hold-out model, then the final one
+    assert losses[2] < losses[0] and losses[5] < losses[3]
+    chosen = float(re.search(r"chose cue bias ([\d.]+)", printed).group(1))
+    assert chosen in neural.CUE_BIASES
+    assert list(out.iterdir()) == [out / NEURAL_MODEL]  # the hold-out model is gone
 
     state = torch.load(out / NEURAL_MODEL, weights_only=True)
     layers = {k.split(".")[3] for k in state if k.startswith(ENCODER_PREFIX)}
@@ -59,3 +64,4 @@ def test_neural_recipe_tunes_only_the_top_layers_and_the_loss_falls(corpus, tmp_
 
     tagger = NeuralAttributionTagger(out, quantize=False)
     assert torch.allclose(tagger.encoder.model.state_dict()[key], state[ENCODER_PREFIX + key].float())
+    assert tagger.cue_bias == chosen
