@@ -8,6 +8,8 @@ holds its words, a surname the full name that ends in it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from .docindex import DocIndex
@@ -19,6 +21,8 @@ from .spans import span_root
 # How many sentences back a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 10
 _FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+_POSSESSIVE_PRONOUNS = {"his": ("m", "sg"), "her": ("f", "sg"), "its": ("n", "sg"),
+                        "their": ("-", "-")}
 
 
 class Resolver:
@@ -54,10 +58,26 @@ class Resolver:
         mention = describe(head, None)
         entity = self._antecedent(mention)
         if entity is None:
+            mention = self._with_owner_named(mention)
             entity = self.registry.new(mention)
             self.registry.set_key(entity)
         self.registry.add_mention(entity, mention)
         return entity
+
+    def _with_owner_named(self, mention: Mention) -> Mention:
+        """"His lawyer" -> "Bryan Pagliano's lawyer": a possessive pronoun in
+        a nominal replaced by the name it refers to, when that is known."""
+        if mention.kind != "nominal":
+            return mention
+        owner = next((c for c in mention.head.children if c.dep_ == "poss"
+                      and c.lower_ in _POSSESSIVE_PRONOUNS and c.i < mention.head.i), None)
+        if owner is None or not mention.name.lower().startswith(owner.lower_ + " "):
+            return mention
+        gender, number = _POSSESSIVE_PRONOUNS[owner.lower_]
+        found = _pick(self.index.candidates_before(owner.i, PRONOUN_WINDOW), gender, number)
+        if found is None:
+            return mention
+        return replace(mention, name=f"{found.name}'s {mention.name[len(owner.text) + 1:]}")
 
     def _antecedent(self, mention: Mention) -> Entity | None:
         if mention.kind == "pronoun":

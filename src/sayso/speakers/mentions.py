@@ -60,6 +60,8 @@ def noun_of(token: Token) -> Token:
             token = inner
         elif token.lower_ in RELATIVE_PRONOUNS and token.dep_.startswith("nsubj"):
             return _antecedent_of_relative(token)
+        elif (relative := _relative_part_of(token)) is not None:
+            return relative
         elif token.pos_ in ("VERB", "AUX"):
             # a source span that took in its clause: the clause's subject
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -69,6 +71,18 @@ def noun_of(token: Token) -> Token:
         else:
             return token
     return token
+
+
+def _relative_part_of(token: Token) -> Token | None:
+    """"many of whom said" -> the noun the relative clause hangs on ("the
+    families, many of whom said ..."), or None when ``token`` is no such part."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lower_ in ("whom", "which"):
+                    clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+                    return clause.head if clause is not None else None
+    return None
 
 
 def _antecedent_of_relative(token: Token) -> Token:
@@ -112,7 +126,7 @@ def describe_named(ent: SpacySpan, anchor: Token | None = None) -> Mention:
     """A named entity with its title, apposition and gender cues; ``anchor``
     is a title the name stands in apposition to ("the spokesman, Tom Ruiz")."""
     root = ent.root
-    lead, name_tokens = _split_titles([t for t in ent if t.text not in _POSSESSIVE],
+    lead, name_tokens = _split_titles(_without_edge_marks([t for t in ent if t.text not in _POSSESSIVE]),
                                       people=ent.label_ == "PERSON")
     prefix = lead or _prefix_titles(root, ent.start)
     role_tokens = _role_tokens(root, prefix, anchor if anchor is not None and
@@ -133,8 +147,8 @@ def describe_named(ent: SpacySpan, anchor: Token | None = None) -> Mention:
 
 def describe_bare_name(head: Token) -> Mention:
     """A proper name the entity recogniser missed: its compound chain."""
-    run = [t for t in phrase_tokens(head, _NOT_NAME)
-           if t.text not in _POSSESSIVE and t.i <= head.i]
+    run = _without_edge_marks([t for t in phrase_tokens(head, _NOT_NAME)
+                               if t.text not in _POSSESSIVE and t.i <= head.i])
     prefix, name_tokens = _split_titles(run)
     role_tokens = _role_tokens(head, prefix, None)
     gender = _honorific_gender(prefix) or _role_gender(role_tokens)
@@ -149,7 +163,7 @@ def describe_bare_name(head: Token) -> Mention:
 
 def describe_nominal(head: Token) -> Mention:
     """A common noun phrase: "the press office", "a ministry spokesman"."""
-    run = phrase_tokens(head, _NOT_NAME) or [head]
+    run = _without_edge_marks(phrase_tokens(head, _NOT_NAME)) or [head]
     lemma = head.lemma_.lower()
     if lemma in org_nouns() or head.lower_ in org_nouns():
         kind_type = "ORG"
@@ -316,6 +330,17 @@ def _described_as_person(root: Token) -> bool:
         if child.dep_ == "appos" and child.lemma_.lower() in role_nouns():
             return True
     return False
+
+
+def _without_edge_marks(tokens: list[Token]) -> list[Token]:
+    """Tokens without quote marks and punctuation at either end ("Donald
+    Trump ''" where a doubled-apostrophe quote opens right after the name)."""
+    start, end = 0, len(tokens)
+    while start < end and (tokens[start].is_punct or tokens[start].is_quote):
+        start += 1
+    while end > start and (tokens[end - 1].is_punct or tokens[end - 1].is_quote):
+        end -= 1
+    return tokens[start:end]
 
 
 def _name_text(tokens: list[Token], label: str) -> str:

@@ -63,14 +63,16 @@ def frozen_windows(docs: list[TrainingDoc], layer: int, cache: Path | None, thre
     cache_file = cache / f"train.minilm-l{layer}.pkl" if cache else None
     if cache_file and cache_file.is_file():
         with cache_file.open("rb") as handle:
-            return pickle.load(handle)
+            # plain arrays on disk, whichever module name the recipe ran under
+            return [[FrozenWindow(*arrays) for arrays in doc] for doc in pickle.load(handle)]
     encoder = MiniLMEncoder(threads=threads)
     out = []
     for d in docs:
         out.append([freeze(encoder, w, layer) for w in encoder.windows(d.doc)])
     if cache_file:
         with cache_file.open("wb") as handle:
-            pickle.dump(out, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump([[(w.states, w.tokens, w.first) for w in doc] for doc in out], handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
     return out
 
 

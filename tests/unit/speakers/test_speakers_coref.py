@@ -285,3 +285,24 @@ def test_one_organisation_named_with_an_ampersand_is_not_split(nlp):
     text = "Johnson & Johnson said the recall was voluntary."
     [a] = enriched(nlp, text, ("Johnson & Johnson", "said", "the recall was voluntary"))
     assert a.speaker.name == "Johnson & Johnson"
+
+
+def test_a_possessive_pronoun_in_a_nominal_source_takes_the_owner_name(nlp):
+    text = ("Bryan Pagliano set up the server in 2009. "
+            "His lawyer said on Monday that he would not testify.")
+    [a] = enriched(nlp, text, ("His lawyer", "said", "that he would not testify"))
+    assert a.speaker.name == "Bryan Pagliano's lawyer"
+
+
+def test_many_of_whom_speaks_for_the_noun_the_clause_hangs_on(nlp):
+    text = ("The senator met relatives of the crash victims, many of whom said they "
+            "wanted a public inquiry.")
+    [a] = enriched(nlp, text, ("many of whom", "said", "they wanted a public inquiry"))
+    assert a.speaker.name == "relatives of the crash victims"
+
+
+def test_quote_marks_caught_in_a_name_are_dropped(nlp):
+    text = ("Donald Trump ''doesn't know what he is talking about,'' Senator Anna Weber said. "
+            "Trump said on Tuesday that he knew exactly what he was talking about.")
+    [a] = enriched(nlp, text, ("Trump", "said", "that he knew exactly", "Weber said."))
+    assert a.speaker.name == "Donald Trump"
