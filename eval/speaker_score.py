@@ -8,8 +8,13 @@ speaker of that statement?
 - ``speaker_judgements.jsonl``: seed 2026, 60 items. Judged first at 50/60;
   the surname rule ("Clinton" = the Clinton introduced first) was fixed
   after looking at this sample, so its current figure is optimistic.
-- ``speaker_judgements_seed7.jsonl``: seed 7, 40 items, drawn and judged
-  after the last change to the speaker code: the unbiased figure.
+- ``speaker_judgements_seed7.jsonl``: seed 7, 40 items, judged at the end
+  of session 1 (32/40); the fixes that followed (epithets and headline words
+  in names, coordinated sources) came from this sample.
+- ``speaker_judgements_seed11.jsonl``: seed 11, 50 items, drawn after those
+  fixes and judged by a reviewer reading the whole articles (38/50); three
+  generic fixes followed (possessive pronouns in nominals, "many of whom",
+  quote marks in names).
 
     python eval/speaker_score.py [FILE ...]
 """
