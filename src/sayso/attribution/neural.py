@@ -38,7 +38,7 @@ def hash_features(seq: list[list[str]]) -> tuple[list[int], list[int]]:
     ids, offsets = [], []
     for feats in seq:
         offsets.append(len(ids))
-        ids.extend(zlib.crc32(f.encode()) for f in feats)
+        ids.extend(map(zlib.crc32, map(str.encode, feats)))
     return ids, offsets
 
 
@@ -153,7 +153,8 @@ class Rows:
     windows: list[tuple[int, int]] = field(default_factory=list)
 
     def bag(self, torch):
-        return torch.tensor(self.ids), torch.tensor(self.offsets)
+        return (torch.from_numpy(np.array(self.ids, dtype=np.int64)),
+                torch.from_numpy(np.array(self.offsets, dtype=np.int64)))
 
 
 def cue_rows(feats: DocFeatures, sequences: list[list[list[str]]] | None = None) -> Rows:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 OUTSIDE = "O"
 
 
@@ -31,6 +33,7 @@ def tags_from_labels(labels: list[str | None]) -> list[str]:
     return tags
 
 
+@lru_cache(maxsize=None)
 def allowed_transitions(names: tuple[str, ...]):
     """Boolean matrix [previous, next]: "I-X" only continues "B-X" or "I-X"."""
     import numpy as np
@@ -53,6 +56,9 @@ def best_valid_tags(log_probs, names: tuple[str, ...]) -> list[str]:
     if n == 0:
         return []
     ok = allowed_transitions(names)
+    greedy = log_probs.argmax(axis=1)
+    if not names[greedy[0]].startswith("I-") and ok[greedy[:-1], greedy[1:]].all():
+        return [names[k] for k in greedy]  # each token's best already forms a valid sequence
     penalty = np.where(ok, 0.0, -np.inf)
     starts = np.array([0.0 if not t.startswith("I-") else -np.inf for t in names])
     score = log_probs[0] + starts
