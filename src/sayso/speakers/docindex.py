@@ -135,8 +135,9 @@ class DocIndex:
         blasted Clinton"), so a later "he" can still find them."""
         for sentence in sentences:
             for child in sentence.root.children:
+                # a "." the tagger called a proper noun is no name
                 if (child.dep_ in _SUBJECTS and child.pos_ == "PROPN"
-                        and child.i not in self._ent_at):
+                        and child.i not in self._ent_at and any(c.isalpha() for c in child.text)):
                     mention = describe_bare_name(child)
                     name = mention.name
                     entity = ((len(name.split()) == 1 and self.registry.by_surname(name))

@@ -149,7 +149,7 @@ def describe_bare_name(head: Token) -> Mention:
     """A proper name the entity recogniser missed: its compound chain."""
     run = _without_edge_marks([t for t in phrase_tokens(head, _NOT_NAME)
                                if t.text not in _POSSESSIVE and t.i <= head.i])
-    prefix, name_tokens = _split_titles(run)
+    prefix, name_tokens = _split_titles(run or [head])
     role_tokens = _role_tokens(head, prefix, None)
     gender = _honorific_gender(prefix) or _role_gender(role_tokens)
     kind_type = "PERSON" if gender or role_tokens else "OTHER"

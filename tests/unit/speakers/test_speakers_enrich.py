@@ -3,6 +3,7 @@
 import random
 
 import pytest
+from spacy.tokens import Doc
 from speakers_article import build_article
 from speakers_helpers import enriched
 
@@ -95,3 +96,13 @@ def test_doc_without_parse_or_entities(nlp):
     audience_nouns, relay_verbs, platforms, source_nouns])
 def test_lexicons_load(load):
     assert len(load()) > 0
+
+
+def test_punctuation_tagged_as_a_proper_noun_subject_is_no_name(nlp):
+    """The tagger sometimes calls a stray "." a proper-noun subject."""
+    doc = Doc(nlp.vocab, words=[".", "said", "it", "rained"],
+              pos=["PROPN", "VERB", "PRON", "VERB"], heads=[1, 1, 3, 1],
+              deps=["nsubj", "ROOT", "nsubj", "ccomp"], sent_starts=[True, False, False, False])
+    attributions = [Attribution([(0, 1)], [(2, 6)], [(7, 16)])]
+    enrich(doc, attributions)
+    assert attributions[0].speaker.name == "."
