@@ -29,6 +29,7 @@ def build_attributor(model: str = "default") -> Attributor:
     if model not in MODELS:
         raise UsageError(f"unknown model {model!r}; choose one of {', '.join(MODELS)}")
     from .attribution.embedding import confine_embedded_sources
+    from .attribution.noun_cues import add_noun_cue_attributions
     from .attribution.quote_rules import apply_quote_rules
     from .attribution.tagger import CrfAttributionTagger
     from .speakers import enrich
@@ -40,7 +41,8 @@ def build_attributor(model: str = "default") -> Attributor:
         tagger = CrfAttributionTagger()
 
     def attribute(doc: Doc) -> list[Attribution]:
-        attributions = confine_embedded_sources(apply_quote_rules(doc, tagger(doc)))
+        found = add_noun_cue_attributions(doc, tagger(doc))
+        attributions = confine_embedded_sources(apply_quote_rules(doc, found))
         enrich(doc, attributions)
         return attributions
 

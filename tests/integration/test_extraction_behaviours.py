@@ -3,7 +3,6 @@
 These run the real spaCy parse, the trained CRF taggers, the quote rules and
 speaker enrichment. Each test states one behaviour a reader of the output
 relies on; offsets come from ``text.index`` so the passages can be edited.
-A case the learned model cannot do yet is marked xfail (strict) with why.
 """
 
 from __future__ import annotations
@@ -227,21 +226,13 @@ def test_according_to(extract, text, source):
 
 
 @pytest.mark.parametrize("text, source, cue, content", [
-    pytest.param(
-        "Prosecutors rejected the claim by Senator Paul Ruiz that the contract had been "
-        "awarded without a tender.", "Senator Paul Ruiz", "claim",
-        "the contract had been awarded without a tender", id="claim-by",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "the CRF cue tagger tags only 'rejected' (and the role tagger gives it no content); "
-            "no cue on the noun 'claim', and no quote rule can add one"))),
-    pytest.param(
-        "The company's statement that no workers were injured in the explosion was "
-        "contradicted by hospital records.", "The company", "statement",
-        "no workers were injured in the explosion", id="possessive-statement",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "the CRF cue tagger finds no cue at all in this sentence; no quote rule can "
-            "add a cue on the noun 'statement'"))),
-])
+    ("Prosecutors rejected the claim by Senator Paul Ruiz that the contract had been "
+     "awarded without a tender.", "Senator Paul Ruiz", "claim",
+     "the contract had been awarded without a tender"),
+    ("The company's statement that no workers were injured in the explosion was "
+     "contradicted by hospital records.", "The company", "statement",
+     "no workers were injured in the explosion"),
+], ids=["claim-by", "possessive-statement"])
 def test_reporting_nouns(extract, text, source, cue, content):
     att = find(extract(text), text, content)
     assert touches(att.source, text, source)
