@@ -37,7 +37,14 @@ class Resolver:
         if not tokens:
             return None
         head = span_root(self.index.doc, tokens)
-        members = coordinated(noun_of(head), set(tokens))
+        noun = noun_of(head)
+        members = coordinated(noun, set(tokens))
+        named = self._name_apposed_to(noun)
+        if named is not None and noun.tag_ in ("NNS", "NNPS"):
+            # "Robert and Rebekah Mercer, the donors who said": all the names
+            first = _first_conjunct(named)
+            members = coordinated(first, {t.i for t in first.subtree})
+            members = members if len(members) > 1 else [noun]
         if len(members) > 1:
             entity = self.registry.group([self.resolve(m) for m in members])
         else:
@@ -63,6 +70,14 @@ class Resolver:
             self.registry.set_key(entity)
         self.registry.add_mention(entity, mention)
         return entity
+
+    def _name_apposed_to(self, noun: Token) -> Token | None:
+        """The name a common noun stands in apposition to ("Ann Lutz, the
+        party's treasurer"), or None."""
+        ent = self.index.named_entity_for(noun)
+        if ent is None or noun.i in range(ent.start, ent.end) or noun.dep_ != "appos":
+            return None
+        return noun.head
 
     def _with_owner_named(self, mention: Mention) -> Mention:
         """"His lawyer" -> "Bryan Pagliano's lawyer": a possessive pronoun in
@@ -138,6 +153,12 @@ def coordinated(head: Token, within: set[int]) -> list[Token]:
                                     for m in members for c in m.children):
         return [head]
     return members
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _same_entity(a: Token, b: Token) -> bool:

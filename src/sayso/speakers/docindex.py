@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .kind import find_quoted
+from .lexicon import org_nouns, role_nouns
 from .mentions import NAMED_LABELS, describe_bare_name, describe_named
 from .registry import Entity, Registry
 from .spans import TokenOffsets
@@ -47,13 +48,19 @@ class DocIndex:
 
     def named_entity_for(self, head: Token) -> SpacySpan | None:
         """The entity containing ``head``, or the name in apposition to a
-        title ("The port authority's spokesman, Tom Ruiz, said")."""
+        title ("The port authority's spokesman, Tom Ruiz, said"), or the
+        name a title is in apposition to ("Tom Ruiz, the spokesman, who
+        said")."""
         ent = self._ent_at.get(head.i)
         if ent is not None or head.pos_ != "NOUN":
             return ent
         for child in head.children:
             if child.dep_ == "appos" and child.i in self._ent_at:
                 return self._ent_at[child.i]
+        if head.dep_ == "appos" and head.head.i in self._ent_at:
+            ent = self._ent_at[head.head.i]
+            if _fits_apposition(ent, head):
+                return ent
         return None
 
     def entity_of(self, ent: SpacySpan) -> Entity:
@@ -159,6 +166,20 @@ class DocIndex:
         root = ent.root
         self._names.setdefault(self.sentence_of(root.i), []).append(
             (root.i, entity.id, root.dep_ in _SUBJECTS))
+
+
+def _fits_apposition(ent: SpacySpan, noun: Token) -> bool:
+    """Whether a common noun in apposition to a name can describe it; the
+    parser hangs appositions on the wrong name often enough ("a young
+    woman" on a city, "two events" on a person, "donors" on one of two)."""
+    lemma = noun.lemma_.lower()
+    if ent.label_ == "ORG":
+        return lemma not in role_nouns()
+    if ent.label_ != "PERSON" or lemma in org_nouns():
+        return False
+    # several people need several names
+    return noun.tag_ not in ("NNS", "NNPS") or ent.root.dep_ == "conj" or any(
+        c.dep_ == "conj" for c in ent.root.children)
 
 
 def is_headline_line(text: str, at: int) -> bool:

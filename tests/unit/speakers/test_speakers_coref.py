@@ -306,3 +306,17 @@ def test_quote_marks_caught_in_a_name_are_dropped(nlp):
             "Trump said on Tuesday that he knew exactly what he was talking about.")
     [a] = enriched(nlp, text, ("Trump", "said", "that he knew exactly", "Weber said."))
     assert a.speaker.name == "Donald Trump"
+
+
+def test_who_on_an_apposition_is_the_name_it_describes(nlp):
+    text = ("The mayor met Greta Lindholm, the city's chief engineer, who said "
+            "the bridge would need new cables.")
+    [a] = enriched(nlp, text, ("who", "said", "the bridge would need new cables"))
+    assert a.speaker.name == "Greta Lindholm"
+
+
+def test_who_on_an_apposition_to_two_names_is_both(nlp):
+    text = ("The mayor thanked Daniel and Ruth Ashby, the husband-and-wife donors "
+            "who said they would fund the new library.")
+    [a] = enriched(nlp, text, ("who", "said", "they would fund the new library"))
+    assert a.speaker.name == "Daniel and Ruth Ashby"
