@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from .docindex import DocIndex
-from .lexicon import pronouns
+from .lexicon import party_members, pronouns
 from .mentions import Mention, describe, describe_named, noun_of, required_words
 from .registry import Entity
 from .spans import span_root
@@ -56,6 +56,8 @@ class Resolver:
         """The entity ``head`` refers to; a new one when nothing earlier fits."""
         head = noun_of(head)
         ent = self.index.named_entity_for(head)
+        if ent is not None and (epithet := self._epithet_antecedent(head, ent)) is not None:
+            return epithet
         if ent is not None:
             entity = self.index.entity_of(ent)
             if head.i not in range(ent.start, ent.end):
@@ -70,6 +72,18 @@ class Resolver:
             self.registry.set_key(entity)
         self.registry.add_mention(entity, mention)
         return entity
+
+    def _epithet_antecedent(self, head: Token, ent) -> Entity | None:
+        """"McConnell ... the Kentucky Republican said": a party or
+        nationality word with "the", in the singular, is a person met before,
+        not the group it names."""
+        if (ent.label_ != "NORP" or head.lower_ not in party_members()
+                or head.tag_ not in ("NNP", "NN") or not _is_bare_definite(head)):
+            return None
+        for entity, _, _ in self.index.candidates_before(head.i, PRONOUN_WINDOW):
+            if entity.type == "PERSON" and not entity.plural:
+                return entity
+        return None
 
     def _name_apposed_to(self, noun: Token) -> Token | None:
         """The name a common noun stands in apposition to ("Ann Lutz, the
@@ -131,8 +145,12 @@ class Resolver:
         if mention.definite:
             word, modifiers = required_words(mention.head)
             found = self.registry.by_role_word(word, modifiers, mention.head.i, mention.plural)
-            if found is not None:
-                return found
+            if found and mention.type == "PERSON":
+                # of two presidents, the one the reader met last ("President
+                # Obama ... President Assad ... Mr. Obama ... the president")
+                return max(found, key=lambda e: self.index.last_seen(e.id, mention.head.i))
+            if found:
+                return found[0]
         if mention.type == "ORG" or mention.plural:
             # "police said ... police added": one body, however often named
             return self.registry.by_key(mention.type, mention.name)
@@ -153,6 +171,13 @@ def coordinated(head: Token, within: set[int]) -> list[Token]:
                                     for m in members for c in m.children):
         return [head]
     return members
+
+
+def _is_bare_definite(head: Token) -> bool:
+    """"the (Kentucky) Republican", with nothing after it that would bring in
+    someone new ("the Republican from Alabama", "the Republican who ...")."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
+        c.i > head.i and c.dep_ in ("prep", "relcl", "acl") for c in head.children)
 
 
 def _first_conjunct(token: Token) -> Token:

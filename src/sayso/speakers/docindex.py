@@ -6,7 +6,7 @@ attribution then costs lookups, not scans of the whole doc.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -38,6 +38,7 @@ class DocIndex:
         # [(token, entity id)] for the speakers of attributions resolved so far.
         self._names: dict[int, list[tuple[int, int, bool]]] = {}
         self._speakers: dict[int, list[tuple[int, int]]] = {}
+        self._seen: dict[int, list[int]] = {}  # entity id -> tokens where it was met
         self._link_named_entities()
         self._link_bare_subjects(sentences)
         for names in self._names.values():
@@ -69,6 +70,17 @@ class DocIndex:
     def note_speaker(self, i: int, entity: Entity) -> None:
         """Remember that the entity spoke at token ``i`` (pronouns prefer it)."""
         self._speakers.setdefault(self.sentence_of(i), []).append((i, entity.id))
+        self._note_seen(entity.id, i)
+
+    def last_seen(self, entity_id: int, before: int) -> int:
+        """The last token before ``before`` where the entity was named or
+        spoke; -1 when nowhere."""
+        seen = self._seen.get(entity_id, [])
+        at = bisect_left(seen, before)
+        return seen[at - 1] if at else -1
+
+    def _note_seen(self, entity_id: int, i: int) -> None:
+        insort(self._seen.setdefault(entity_id, []), i)
 
     def candidates_before(self, i: int, window: int) -> Iterator[tuple[Entity, int, int]]:
         """Possible antecedents of a pronoun at token ``i``, as (entity, rank,
@@ -152,6 +164,7 @@ class DocIndex:
                     self.registry.add_mention(entity, mention)
                     self._names.setdefault(self.sentence_of(child.i), []).append(
                         (child.i, entity.id, True))
+                    self._note_seen(entity.id, child.i)
 
     def _new(self, mention) -> Entity:
         entity = self.registry.new(mention)
@@ -166,6 +179,7 @@ class DocIndex:
         root = ent.root
         self._names.setdefault(self.sentence_of(root.i), []).append(
             (root.i, entity.id, root.dep_ in _SUBJECTS))
+        self._note_seen(entity.id, root.i)
 
 
 def _fits_apposition(ent: SpacySpan, noun: Token) -> bool:

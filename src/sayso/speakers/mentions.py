@@ -185,9 +185,12 @@ def describe_nominal(head: Token) -> Mention:
 def required_words(head: Token) -> tuple[str, frozenset[str]]:
     """What "the finance minister" must match: its head word, and the
     modifiers a matching role must also contain (time words excepted)."""
-    mods = frozenset(c.lower_ for c in head.children
-                     if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _LOOSE)
-    return head.lower_, mods
+    mods = {c.lower_ for c in head.children
+            if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _LOOSE}
+    # "the government in Beijing" is not the German government met before
+    mods.update(o.lower_ for c in head.children if c.dep_ == "prep" and c.i > head.i
+                for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN")
+    return head.lower_, frozenset(mods)
 
 
 # "the new minister" still matches "Finance Minister Anna Weber".

@@ -134,17 +134,19 @@ class Registry:
         return self.entities[entries[0][1]]
 
     def by_role_word(self, head_word: str, modifiers: frozenset[str],
-                     position: int, plural: bool) -> Entity | None:
-        """The entity last described before ``position`` by a phrase headed by
-        ``head_word`` that holds all ``modifiers`` ("the finance minister")."""
+                     position: int, plural: bool) -> list[Entity]:
+        """The entities described before ``position`` by a phrase headed by
+        ``head_word`` that holds all ``modifiers`` ("the finance minister"),
+        the last described first."""
         at = bisect_left(self._descriptors, position, key=lambda d: d[0])
+        found: list[Entity] = []
         for i in range(at - 1, max(-1, at - 1 - _DESCRIPTOR_LOOKBACK), -1):
-            _, found, heads, words = self._descriptors[i]
-            entity = self.entities[found]
+            _, entity_id, heads, words = self._descriptors[i]
+            entity = self.entities[entity_id]
             if (head_word in heads and modifiers <= words and entity.plural == plural
-                    and not (words & OTHER_OFFICE) - modifiers):
-                return entity
-        return None
+                    and not (words & OTHER_OFFICE) - modifiers and entity not in found):
+                found.append(entity)
+        return found
 
 
 def _fuller_name(long: list[str], short: list[str]) -> bool:

@@ -320,3 +320,38 @@ def test_who_on_an_apposition_to_two_names_is_both(nlp):
             "who said they would fund the new library.")
     [a] = enriched(nlp, text, ("who", "said", "they would fund the new library"))
     assert a.speaker.name == "Daniel and Ruth Ashby"
+
+
+def test_the_state_and_party_epithet_is_the_person_named_before(nlp):
+    text = ("Senator Walter Brandt criticised the new rules on Monday. "
+            "In a statement, the Ohio Republican said the rules would cost jobs.")
+    [a] = enriched(nlp, text, ("the Ohio Republican", "said", "the rules would cost jobs"))
+    assert a.speaker.name == "Walter Brandt"
+
+
+def test_the_party_word_with_a_clause_after_it_is_someone_new(nlp):
+    text = ("Senator Walter Brandt criticised the new rules on Monday. "
+            "The Republican who chairs the panel said the rules would cost jobs.")
+    [a] = enriched(nlp, text, ("The Republican who chairs the panel", "said",
+                               "the rules would cost jobs"))
+    assert a.speaker.name != "Walter Brandt"
+
+
+def test_the_title_goes_to_the_holder_met_last(nlp):
+    text = ("President Elena Marsh spoke with President Omar Haddad by phone. "
+            "Haddad said the border would stay closed. "
+            "Ms. Marsh later met her advisers, and the president said that talks would resume.")
+    _, last = enriched(nlp, text,
+                       ("Haddad", "said", "the border would stay closed"),
+                       ("the president", "said", "that talks would resume"))
+    assert last.speaker.name == "Elena Marsh"
+
+
+def test_a_place_after_a_nominal_must_match_too(nlp):
+    text = ("The Danish government said it would send aid. "
+            "The government in Ottawa said it had no such plans.")
+    first, second = enriched(nlp, text,
+                             ("The Danish government", "said", "it would send aid"),
+                             ("The government in Ottawa", "said", "it had no such plans"))
+    assert first.speaker.name == "Danish government"
+    assert second.speaker.name == "government in Ottawa"

@@ -11,7 +11,8 @@ import sayso.speakers
 from sayso.model import KINDS, SPEAKER_TYPES, Attribution
 from sayso.speakers import enrich
 from sayso.speakers.lexicon import (
-    audience_nouns, channel_nouns, given_names, honorifics, org_nouns, platforms, pronouns,
+    audience_nouns, channel_nouns, given_names, honorifics, org_nouns, party_members, platforms,
+    pronouns,
     relay_verbs, role_nouns, source_nouns,
 )
 
@@ -93,7 +94,7 @@ def test_doc_without_parse_or_entities(nlp):
 
 @pytest.mark.parametrize("load", [
     role_nouns, honorifics, pronouns, given_names, org_nouns, channel_nouns,
-    audience_nouns, relay_verbs, platforms, source_nouns])
+    audience_nouns, relay_verbs, platforms, source_nouns, party_members])
 def test_lexicons_load(load):
     assert len(load()) > 0
 
