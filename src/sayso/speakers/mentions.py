@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .lexicon import given_names, honorifics, org_nouns, pronouns, role_nouns
-from .spans import ARTICLES, char_span_of, phrase_tokens, tokens_text
+from .spans import ARTICLES, char_span_of, inside_word, phrase_tokens, tokens_text
 
 # spaCy entity labels kept as speaker types; the rest are not speakers.
 NAMED_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP",
@@ -23,6 +23,8 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 # Clauses and asides that follow a noun but are not part of its name.
 _NOT_NAME = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj"})
+# "those familiar with the talks" is a name; a whole clause after "those" is not.
+_LONGEST_PARTICIPLE_NAME = 7
 _NOT_ROLE = frozenset({"relcl", "acl", "advcl", "conj", "cc"})
 
 
@@ -163,7 +165,11 @@ def describe_bare_name(head: Token) -> Mention:
 
 def describe_nominal(head: Token) -> Mention:
     """A common noun phrase: "the press office", "a ministry spokesman"."""
+    # "those surveyed", "some familiar with the talks": the participle is the name
     run = _without_edge_marks(phrase_tokens(head, _NOT_NAME)) or [head]
+    if head.pos_ == "PRON":
+        longer = _without_edge_marks(phrase_tokens(head, _NOT_NAME - {"acl"}))
+        run = longer if len(longer) <= _LONGEST_PARTICIPLE_NAME else run
     lemma = head.lemma_.lower()
     if lemma in org_nouns() or head.lower_ in org_nouns():
         kind_type = "ORG"
@@ -230,12 +236,13 @@ def _is_role_word(token: Token) -> bool:
 def _split_titles(tokens: list[Token], people: bool = True) -> tuple[list[Token], list[Token]]:
     """("Finance Minister", "Anna Weber") from "Finance Minister Anna Weber":
     up to the last honorific or title before the final word (for people), and
-    any lower-case words or common nouns leading the name."""
+    any lower-case words, common nouns or dashes leading the name ("CHICAGO -"
+    before a dateline's name)."""
     cut = 0
     for k, t in enumerate(tokens[:-1]):
         if people and (_is_honorific(t) or _is_role_word(t)):
             cut = k + 1
-        elif cut == k and (t.is_lower or t.pos_ == "NOUN"):
+        elif cut == k and (t.is_lower or t.pos_ == "NOUN" or (t.is_punct and not inside_word(t))):
             cut = k + 1  # "the" of "the Finance Ministry", not "of" in "Bank of England"
     return tokens[:cut], tokens[cut:]
 
@@ -339,9 +346,11 @@ def _without_edge_marks(tokens: list[Token]) -> list[Token]:
     """Tokens without quote marks and punctuation at either end ("Donald
     Trump ''" where a doubled-apostrophe quote opens right after the name)."""
     start, end = 0, len(tokens)
-    while start < end and (tokens[start].is_punct or tokens[start].is_quote):
+    while start < end and (tokens[start].is_punct or tokens[start].is_quote
+                           or tokens[start].is_space):
         start += 1
-    while end > start and (tokens[end - 1].is_punct or tokens[end - 1].is_quote):
+    while end > start and (tokens[end - 1].is_punct or tokens[end - 1].is_quote
+                           or tokens[end - 1].is_space):
         end -= 1
     return tokens[start:end]
 

@@ -355,3 +355,13 @@ def test_a_place_after_a_nominal_must_match_too(nlp):
                              ("The government in Ottawa", "said", "it had no such plans"))
     assert first.speaker.name == "Danish government"
     assert second.speaker.name == "government in Ottawa"
+
+
+def test_a_full_name_the_recogniser_missed_fills_out_the_surname(nlp):
+    """Only the bare "Okafor"s are tagged as names; "Tunde Okafor" is not."""
+    text = ("A shooting and a video test Okafor's grip.\n\n"
+            "LAGOS - Tunde Okafor may have thought the worst was over in May, when he "
+            "won a second term. Then the video came out, and Okafor said he would fire "
+            "the police chief.")
+    [a] = enriched(nlp, text, ("Okafor", "said", "he would fire the police chief", "came out"))
+    assert a.speaker.name == "Tunde Okafor"

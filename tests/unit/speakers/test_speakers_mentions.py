@@ -126,3 +126,15 @@ def test_person_the_recogniser_calls_a_place_is_a_person(nlp):
                              ("she", "added", "Nobody wants a strike"))
     assert first.speaker.type == "PERSON"
     assert second.speaker.name == "Marta Okafor"
+
+
+def test_those_with_a_participle_keep_it(nlp):
+    text = "Of the voters polled, those surveyed in March said the economy mattered most."
+    s = speaker_of(nlp, text, "those surveyed in March", "said", "the economy mattered most")
+    assert s.name == "those surveyed in March"
+
+
+def test_a_name_ends_before_trailing_space(nlp):
+    text = "By a wide margin, those surveyed  said the tax should go."
+    s = speaker_of(nlp, text, "those surveyed ", "said", "the tax should go")
+    assert s.name == "those surveyed"
