@@ -92,11 +92,23 @@ def phrase_tokens(head: Token, drop_deps: frozenset[str] = frozenset()) -> list[
                 right = min(right, child.left_edge.i - 1)
             else:
                 left = max(left, child.right_edge.i + 1)
+    # a phrase never runs across a line break ("3:20 p.m.\n\nEarly results")
+    breaks = [i for i in range(left, right + 1) if "\n" in doc[i].text_with_ws]
+    left = max([i + 1 for i in breaks if i < head.i], default=left)
+    right = min([i for i in breaks if i > head.i] + [right + 1]) - 1
     while left < head.i and (doc[left].pos_ in _EDGE_PUNCT or doc[left].lower_ in ARTICLES):
         left += 1
     while right > head.i and doc[right].pos_ in _EDGE_PUNCT:
         right -= 1
     return [doc[i] for i in range(left, right + 1)]
+
+
+def on_line_of(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The tokens on the same line as ``anchor`` (a recognised name may
+    swallow a list number or a dateline on the line before)."""
+    doc = anchor.doc
+    return [t for t in tokens if not any(
+        "\n" in doc[i].text_with_ws for i in range(min(t.i, anchor.i), max(t.i, anchor.i)))]
 
 
 def inside_word(token: Token) -> bool:

@@ -1,7 +1,10 @@
 """Speaker name, type and role read from the source phrase itself."""
 
 import pytest
+from spacy.tokens import Doc
 from speakers_helpers import enriched, span
+
+from sayso.speakers.mentions import describe_named
 
 
 def speaker_of(nlp, text, source, cue, content):
@@ -138,3 +141,19 @@ def test_a_name_ends_before_trailing_space(nlp):
     text = "By a wide margin, those surveyed  said the tax should go."
     s = speaker_of(nlp, text, "those surveyed ", "said", "the tax should go")
     assert s.name == "those surveyed"
+
+
+def test_a_name_stops_at_the_line_break_before_it(nlp):
+    text = "Live updates from the count.\n\n4:15 p.m.\n\nMore election officials said the count was slow."
+    s = speaker_of(nlp, text, "More election officials", "said", "the count was slow")
+    assert s.name == "More election officials"
+
+
+def test_a_list_number_on_its_own_line_is_not_part_of_the_name(nlp):
+    """The recogniser sometimes takes in the number of a list item."""
+    doc = Doc(nlp.vocab, words=["2", "\n", "Marisol", "Vega", "said", "so"],
+              spaces=[False, False, True, True, True, False],
+              pos=["NUM", "SPACE", "PROPN", "PROPN", "VERB", "ADV"],
+              heads=[3, 0, 3, 4, 4, 4], deps=["nummod", "dep", "compound", "nsubj", "ROOT", "advmod"],
+              ents=["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O"])
+    assert describe_named(doc.ents[0]).name == "Marisol Vega"
