@@ -31,6 +31,7 @@ def build_attributor(model: str = "default") -> Attributor:
     from .attribution.embedding import confine_embedded_sources
     from .attribution.noun_cues import add_noun_cue_attributions
     from .attribution.quote_rules import apply_quote_rules
+    from .attribution.speaker_labels import add_speaker_label_attributions
     from .attribution.tagger import CrfAttributionTagger
     from .speakers import enrich
 
@@ -41,7 +42,7 @@ def build_attributor(model: str = "default") -> Attributor:
         tagger = CrfAttributionTagger()
 
     def attribute(doc: Doc) -> list[Attribution]:
-        found = add_noun_cue_attributions(doc, tagger(doc))
+        found = add_speaker_label_attributions(doc, add_noun_cue_attributions(doc, tagger(doc)))
         attributions = confine_embedded_sources(apply_quote_rules(doc, found))
         enrich(doc, attributions)
         return attributions

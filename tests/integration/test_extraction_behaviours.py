@@ -209,6 +209,15 @@ def test_colon_lead_in(extract, text, content):
     assert att.content == [span(text, content)]
 
 
+def test_transcript_speakers(extract):
+    text = ("Part of the interview follows.\n\n"
+            "HALVORSEN: Will the harbour reopen before the winter storms arrive?\n\n"
+            "MINISTER TAVARES: The engineers tell me it will reopen in November.\n")
+    found = {(a.source_text, a.cue_text): a.content_text for a in extract(text)}
+    assert found[("HALVORSEN", ":")] == "Will the harbour reopen before the winter storms arrive?"
+    assert found[("MINISTER TAVARES", ":")].startswith("The engineers tell me")
+
+
 # --- sources, cues and contents beyond quotes --------------------------------------
 
 @pytest.mark.parametrize("text, source", [

@@ -87,10 +87,12 @@ def trim_leaks(passage: Passage, attributions: list[Attribution]) -> list[Attrib
     """Cut each content where it enters another sentence holding, outside
     quotes, another attribution's cue: that sentence is the neighbour's
     statement, which the role tagger's window (one sentence either side)
-    reached by mistake ("... in April. “We are ahead,” she added.")."""
+    reached by mistake ("... in April. “We are ahead,” she added."). A cue
+    with no content of its own is no statement and cuts nothing ("TAVARES:
+    The engineers tell me it will reopen" keeps its words)."""
     cues: dict[int, list[Attribution]] = {}
     for a in attributions:
-        if a.cue and not passage.in_quote(span_start(a.cue)):
+        if a.cue and a.content and not passage.in_quote(span_start(a.cue)):
             cues.setdefault(passage.sentence_at(span_start(a.cue)), []).append(a)
     return [_trim_leak(passage, a, cues) for a in attributions]
 
