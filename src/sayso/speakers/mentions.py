@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .lexicon import given_names, honorifics, org_nouns, pronouns, role_nouns
-from .spans import ARTICLES, char_span_of, inside_word, on_line_of, phrase_tokens, tokens_text
+from .spans import ARTICLES, char_span_of, inside_word, unbroken_around, phrase_tokens, tokens_text
 
 # spaCy entity labels kept as speaker types; the rest are not speakers.
 NAMED_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP",
@@ -128,7 +128,7 @@ def describe_named(ent: SpacySpan, anchor: Token | None = None) -> Mention:
     """A named entity with its title, apposition and gender cues; ``anchor``
     is a title the name stands in apposition to ("the spokesman, Tom Ruiz")."""
     root = ent.root
-    ent_tokens = on_line_of([t for t in ent if t.text not in _POSSESSIVE], root)
+    ent_tokens = unbroken_around([t for t in ent if t.text not in _POSSESSIVE], root)
     lead, name_tokens = _split_titles(_without_edge_marks(ent_tokens),
                                       people=ent.label_ == "PERSON")
     prefix = lead or _prefix_titles(root, ent.start)

@@ -103,12 +103,18 @@ def phrase_tokens(head: Token, drop_deps: frozenset[str] = frozenset()) -> list[
     return [doc[i] for i in range(left, right + 1)]
 
 
-def on_line_of(tokens: list[Token], anchor: Token) -> list[Token]:
-    """The tokens on the same line as ``anchor`` (a recognised name may
-    swallow a list number or a dateline on the line before)."""
+def unbroken_around(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The tokens joined to ``anchor`` without a line break or a spaced dash
+    between (a recognised name may swallow a list number on the line before,
+    or a dateline: "CLEVELAND - Anna Weber")."""
     doc = anchor.doc
     return [t for t in tokens if not any(
-        "\n" in doc[i].text_with_ws for i in range(min(t.i, anchor.i), max(t.i, anchor.i)))]
+        _breaks_name(doc[i]) for i in range(min(t.i, anchor.i), max(t.i, anchor.i) + 1))]
+
+
+def _breaks_name(token: Token) -> bool:
+    spaced = bool(token.whitespace_) or (token.i > 0 and bool(token.doc[token.i - 1].whitespace_))
+    return "\n" in token.text_with_ws or (token.text in ("-", "–", "—") and spaced)
 
 
 def inside_word(token: Token) -> bool:

@@ -157,3 +157,19 @@ def test_a_list_number_on_its_own_line_is_not_part_of_the_name(nlp):
               heads=[3, 0, 3, 4, 4, 4], deps=["nummod", "dep", "compound", "nsubj", "ROOT", "advmod"],
               ents=["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O"])
     assert describe_named(doc.ents[0]).name == "Marisol Vega"
+
+
+def test_a_dateline_before_a_name_is_not_part_of_it(nlp):
+    """The recogniser sometimes takes in the dateline: "OSLO - Ada Lund"."""
+    doc = Doc(nlp.vocab, words=["OSLO", "-", "Ada", "Lund", "said", "so"],
+              pos=["PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "ADV"],
+              heads=[3, 3, 3, 4, 4, 4], deps=["compound", "punct", "compound", "nsubj", "ROOT",
+                                              "advmod"],
+              ents=["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O"])
+    assert describe_named(doc.ents[0]).name == "Ada Lund"
+
+
+def test_a_hyphen_inside_a_name_stays(nlp):
+    text = "The Anti-Fraud League said the audit was incomplete."
+    s = speaker_of(nlp, text, "The Anti-Fraud League", "said", "the audit was incomplete")
+    assert s.name == "Anti-Fraud League"
