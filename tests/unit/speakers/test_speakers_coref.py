@@ -365,3 +365,12 @@ def test_a_full_name_the_recogniser_missed_fills_out_the_surname(nlp):
             "the police chief.")
     [a] = enriched(nlp, text, ("Okafor", "said", "he would fire the police chief", "came out"))
     assert a.speaker.name == "Tunde Okafor"
+
+
+def test_a_surname_means_the_body_name_not_the_headline_one(nlp):
+    """The recogniser reads "Greta Lindholm Defends" as one name."""
+    text = ("Greta Lindholm Defends Bridge Plan Against Angry Critics\n\n"
+            "The city engineer Greta Lindholm spoke on Monday. "
+            "Later Lindholm said the cables were sound.")
+    [a] = enriched(nlp, text, ("Lindholm", "said", "the cables were sound", "Later"))
+    assert a.speaker.name == "Greta Lindholm"
