@@ -133,8 +133,9 @@ class DocIndex:
                       or (self._dressed_up(ent) and self.registry.by_name_within(mention.name))
                       or self._new(mention))
             # a bare surname means a name met in the body before one in a
-            # headline or quote ("Will Sanders Bow Out?" over "Bernie Sanders")
-            self.registry.add_surname(entity, ent.start + (len(self.doc) if self._dressed_up(ent) else 0))
+            # headline or quote ("Sanders Bows Out" over "Bernie Sanders")
+            late = len(self.doc) if self._dressed_up(ent) else 0
+            self.registry.add_surname(entity, ent.start + late)
             self._link(ent, entity, mention)
         for ent, mention in deferred:
             entity = None

@@ -144,7 +144,8 @@ def test_a_name_ends_before_trailing_space(nlp):
 
 
 def test_a_name_stops_at_the_line_break_before_it(nlp):
-    text = "Live updates from the count.\n\n4:15 p.m.\n\nMore election officials said the count was slow."
+    text = ("Live updates from the count.\n\n4:15 p.m.\n\n"
+            "More election officials said the count was slow.")
     s = speaker_of(nlp, text, "More election officials", "said", "the count was slow")
     assert s.name == "More election officials"
 
@@ -154,7 +155,8 @@ def test_a_list_number_on_its_own_line_is_not_part_of_the_name(nlp):
     doc = Doc(nlp.vocab, words=["2", "\n", "Marisol", "Vega", "said", "so"],
               spaces=[False, False, True, True, True, False],
               pos=["NUM", "SPACE", "PROPN", "PROPN", "VERB", "ADV"],
-              heads=[3, 0, 3, 4, 4, 4], deps=["nummod", "dep", "compound", "nsubj", "ROOT", "advmod"],
+              heads=[3, 0, 3, 4, 4, 4],
+              deps=["nummod", "dep", "compound", "nsubj", "ROOT", "advmod"],
               ents=["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O"])
     assert describe_named(doc.ents[0]).name == "Marisol Vega"
 
