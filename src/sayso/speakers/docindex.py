@@ -7,6 +7,7 @@ attribution then costs lookups, not scans of the whole doc.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
+from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -137,9 +138,11 @@ class DocIndex:
             late = len(self.doc) if self._dressed_up(ent) else 0
             self.registry.add_surname(entity, ent.start + late)
             self._link(ent, entity, mention)
+        people = _mostly_people(self.doc)
         for ent, mention in deferred:
             entity = None
-            if mention.type in ("PERSON", "ORG") and len(mention.name.split()) == 1:
+            if len(mention.name.split()) == 1 and (mention.type in ("PERSON", "ORG")
+                                                   or mention.name in people):
                 entity = self.registry.by_surname(mention.name)
             entity = entity or self.registry.by_key(mention.type, mention.name) or self._new(mention)
             self._link(ent, entity, mention)
@@ -199,6 +202,17 @@ class DocIndex:
         self._names.setdefault(self.sentence_of(root.i), []).append(
             (root.i, entity.id, root.dep_ in _SUBJECTS))
         self._note_seen(entity.id, root.i)
+
+
+def _mostly_people(doc: Doc) -> set[str]:
+    """Words the recogniser tags a person (alone or as a surname) more often
+    than anything else in this doc: where it calls one "Kasich" a place, the
+    others outvote it."""
+    votes: dict[str, Counter] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" or len(ent) == 1:
+            votes.setdefault(ent[-1].text, Counter())[ent.label_ == "PERSON"] += 1
+    return {word for word, count in votes.items() if count[True] > count[False]}
 
 
 def _fits_apposition(ent: SpacySpan, noun: Token) -> bool:

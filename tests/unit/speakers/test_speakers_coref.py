@@ -1,6 +1,10 @@
 """Pronouns, "the minister" and bare surnames resolved across sentences."""
 
+from spacy.tokens import Doc
 from speakers_helpers import enriched, span
+
+from sayso.model import Attribution
+from sayso.speakers import enrich
 
 
 def test_pronoun_in_next_sentence_takes_the_last_speaker(nlp):
@@ -374,3 +378,23 @@ def test_a_surname_means_the_body_name_not_the_headline_one(nlp):
             "Later Lindholm said the cables were sound.")
     [a] = enriched(nlp, text, ("Lindholm", "said", "the cables were sound", "Later"))
     assert a.speaker.name == "Greta Lindholm"
+
+
+def test_a_surname_the_recogniser_once_calls_a_place_is_still_the_person(nlp):
+    """Two of three "Brook"s are tagged people; the third, a place (GPE)."""
+    words = ["Ann", "Brook", "spoke", ".", "Brook", "smiled", ".", "Brook", "said", "so", "."]
+    doc = Doc(nlp.vocab, words=words,
+              spaces=[True, True, False, True, True, False, True, True, True, False, False],
+              pos=["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT",
+                   "PROPN", "VERB", "ADV", "PUNCT"],
+              heads=[1, 2, 2, 2, 5, 5, 5, 8, 8, 8, 8],
+              deps=["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct",
+                    "nsubj", "ROOT", "advmod", "punct"],
+              sent_starts=[True, False, False, False, True, False, False,
+                           True, False, False, False],
+              ents=["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O",
+                    "B-GPE", "O", "O", "O"])
+    start = doc[7].idx
+    a = Attribution([(start, start + 5)], [(start + 6, start + 10)], [(start + 11, start + 13)])
+    enrich(doc, [a])
+    assert a.speaker.name == "Ann Brook"
