@@ -131,10 +131,15 @@ def describe_named(ent: SpacySpan, anchor: Token | None = None) -> Mention:
     ent_tokens = unbroken_around([t for t in ent if t.text not in _POSSESSIVE], root)
     lead, name_tokens = _split_titles(_without_edge_marks(ent_tokens),
                                       people=ent.label_ == "PERSON")
+    label = NAMED_LABELS.get(ent.label_, "OTHER")
+    person_at = _person_name_start(name_tokens) if label in ("ORG", "GPE") else 0
+    if person_at:
+        # "Fox News Sean Hannity": the outlet is the role, the person the name
+        lead, name_tokens = lead + name_tokens[:person_at], name_tokens[person_at:]
+        label = "PERSON"
     prefix = lead or _prefix_titles(root, ent.start)
     role_tokens = _role_tokens(root, prefix, anchor if anchor is not None and
                                anchor.i not in range(ent.start, ent.end) else None)
-    label = NAMED_LABELS.get(ent.label_, "OTHER")
     if label in ("ORG", "GPE") and (_looks_like_person(name_tokens) or _described_as_person(root)):
         label = "PERSON"
     gender = _honorific_gender(prefix)
@@ -330,6 +335,20 @@ def _looks_like_person(name_tokens: list[Token]) -> bool:
     """An ORG or GPE label on "Bruno" or "Marta Okafor": a known given name leads it."""
     return (len(name_tokens) <= 3 and all(t.pos_ == "PROPN" for t in name_tokens)
             and name_tokens[0].text in given_names())
+
+
+def _person_name_start(tokens: list[Token]) -> int:
+    """Where a person's name begins after an outlet or a place in one
+    recognised name ("Fox News Sean Hannity", "Ohio Ann Brook"): a known
+    given name and one or two more capitalised words to the end; 0 if none."""
+    for k in range(1, len(tokens) - 1):
+        tail = tokens[k:]
+        if (tokens[k].text in given_names() and len(tail) <= 3
+                and tokens[k].doc[tokens[k].i - 1].whitespace_
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail)
+                and tail[-1].lemma_.lower() not in org_nouns()):
+            return k
+    return 0
 
 
 def _described_as_person(root: Token) -> bool:

@@ -175,3 +175,10 @@ def test_a_hyphen_inside_a_name_stays(nlp):
     text = "The Anti-Fraud League said the audit was incomplete."
     s = speaker_of(nlp, text, "The Anti-Fraud League", "said", "the audit was incomplete")
     assert s.name == "Anti-Fraud League"
+
+
+def test_an_outlet_before_a_person_in_one_recognised_name_is_the_role(nlp):
+    """The recogniser reads "Channel Nine Maria Lopez" as one organisation."""
+    text = "At the summit, Channel Nine Maria Lopez asked the mayor about the budget."
+    s = speaker_of(nlp, text, "Channel Nine Maria Lopez", "asked", "about the budget")
+    assert (s.name, s.type) == ("Maria Lopez", "PERSON")
