@@ -56,6 +56,11 @@ def org_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def empty_nouns() -> frozenset[str]:
+    return _word_set("empty_nouns.txt")
+
+
+@lru_cache(maxsize=None)
 def party_members() -> frozenset[str]:
     return _word_set("party_members.txt")
 

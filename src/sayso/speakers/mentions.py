@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .lexicon import given_names, honorifics, org_nouns, pronouns, role_nouns
+from .lexicon import empty_nouns, given_names, honorifics, org_nouns, pronouns, role_nouns
 from .spans import ARTICLES, char_span_of, inside_word, unbroken_around, phrase_tokens, tokens_text
 
 # spaCy entity labels kept as speaker types; the rest are not speakers.
@@ -24,7 +24,7 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 # Clauses and asides that follow a noun but are not part of its name.
 _NOT_NAME = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj"})
 # "those familiar with the talks" is a name; a whole clause after "those" is not.
-_LONGEST_PARTICIPLE_NAME = 7
+_LONGEST_CLAUSE_NAME = 7
 _NOT_ROLE = frozenset({"relcl", "acl", "advcl", "conj", "cc"})
 
 
@@ -173,9 +173,9 @@ def describe_nominal(head: Token) -> Mention:
     """A common noun phrase: "the press office", "a ministry spokesman"."""
     # "those surveyed", "some familiar with the talks": the participle is the name
     run = _without_edge_marks(phrase_tokens(head, _NOT_NAME)) or [head]
-    if head.pos_ == "PRON":
-        longer = _without_edge_marks(phrase_tokens(head, _NOT_NAME - {"acl"}))
-        run = longer if len(longer) <= _LONGEST_PARTICIPLE_NAME else run
+    if head.pos_ == "PRON" or head.lemma_.lower() in empty_nouns():
+        longer = _without_edge_marks(phrase_tokens(head, _NOT_NAME - {"acl", "relcl"}))
+        run = longer if len(longer) <= _LONGEST_CLAUSE_NAME else run
     lemma = head.lemma_.lower()
     if lemma in org_nouns() or head.lower_ in org_nouns():
         kind_type = "ORG"

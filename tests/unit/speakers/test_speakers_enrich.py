@@ -11,9 +11,8 @@ import sayso.speakers
 from sayso.model import KINDS, SPEAKER_TYPES, Attribution
 from sayso.speakers import enrich
 from sayso.speakers.lexicon import (
-    audience_nouns, channel_nouns, given_names, honorifics, org_nouns, party_members, platforms,
-    pronouns,
-    relay_verbs, role_nouns, source_nouns,
+    audience_nouns, channel_nouns, empty_nouns, given_names, honorifics, org_nouns, party_members,
+    platforms, pronouns, relay_verbs, role_nouns, source_nouns,
 )
 
 
@@ -94,7 +93,7 @@ def test_doc_without_parse_or_entities(nlp):
 
 @pytest.mark.parametrize("load", [
     role_nouns, honorifics, pronouns, given_names, org_nouns, channel_nouns,
-    audience_nouns, relay_verbs, platforms, source_nouns, party_members])
+    audience_nouns, relay_verbs, platforms, source_nouns, party_members, empty_nouns])
 def test_lexicons_load(load):
     assert len(load()) > 0
 

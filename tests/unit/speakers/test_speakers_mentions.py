@@ -182,3 +182,10 @@ def test_an_outlet_before_a_person_in_one_recognised_name_is_the_role(nlp):
     text = "At the summit, Channel Nine Maria Lopez asked the mayor about the budget."
     s = speaker_of(nlp, text, "Channel Nine Maria Lopez", "asked", "about the budget")
     assert (s.name, s.type) == ("Maria Lopez", "PERSON")
+
+
+def test_people_keep_the_clause_that_says_who_they_are(nlp):
+    text = "People who have worked with the mayor say she rarely changes her mind."
+    s = speaker_of(nlp, text, "People who have worked with the mayor", "say",
+                   "she rarely changes her mind")
+    assert s.name == "People who have worked with the mayor"
