@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SAMPLE := samples/harbour_strike.txt
 POLNEAR := ../shared/data/polnear
 
-.PHONY: setup run test bench eval train
+.PHONY: setup run test bench eval train postgresql
 
 setup: $(STAMP)
 
@@ -21,8 +21,16 @@ $(STAMP): pyproject.toml
 run: setup
 	$(BIN)/sayso extract $(SAMPLE) --format table
 
-test: setup
+test: setup postgresql
 	$(BIN)/pytest -q
+
+# The store's tests run against a real PostgreSQL server they start
+# themselves; install Debian's package when the machine has none.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "installing Debian's postgresql package"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
 
 bench: setup
 	$(BIN)/python bench/bench.py

@@ -4,6 +4,8 @@
                           [--model default|accurate]
     sayso evaluate --corpus polnear --split dev --data PATH [--model ...]
                    [--pred-out FILE] [--json]
+    sayso ingest PATH... [--db URL] [--workers N]   (and speakers, quotes, show,
+    export: see sayso.commands.store)
 
 Every error a user can cause is one line on stderr (``sayso: error: ...``),
 never a traceback. Exit status: 0 ok, 1 other failure, 2 bad input or usage
@@ -22,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date as Date
 from typing import TextIO
 
+from .commands.store import add_store_commands
 from .errors import InputError, SaysoError, UsageError
 from .ingest import iter_documents
 from .ingest.text import os_error
@@ -154,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help="also write the predictions there as JSON Lines")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.set_defaults(handler=run_evaluate)
+    add_store_commands(commands, print_error)
     return parser
 
 

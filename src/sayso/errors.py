@@ -15,3 +15,7 @@ class ModelError(SaysoError):
 
 class UsageError(SaysoError):
     """A command-line option or argument that makes no sense."""
+
+
+class StoreError(SaysoError):
+    """The database cannot be opened, migrated or written."""

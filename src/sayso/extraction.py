@@ -45,9 +45,24 @@ def build_attributor(model: str = "default") -> Attributor:
         found = add_speaker_label_attributions(doc, add_noun_cue_attributions(doc, tagger(doc)))
         attributions = confine_embedded_sources(apply_quote_rules(doc, found))
         enrich(doc, attributions)
+        set_cue_lemmas(doc, attributions)
         return attributions
 
     return attribute
+
+
+def set_cue_lemmas(doc: Doc, attributions: list[Attribution]) -> None:
+    """Each cue's lemma, read off its main word: the one whose head lies
+    outside the cue ("has said" -> "say", "according to" -> "accord")."""
+    from .attribution.alignment import TokenOffsets
+
+    offsets = TokenOffsets(doc)
+    for attribution in attributions:
+        tokens = sorted(i for i in offsets.tokens_in(attribution.cue) if not doc[i].is_punct)
+        inside = set(tokens)
+        main = next((doc[i] for i in tokens if doc[i].head.i == i or doc[i].head.i not in inside),
+                    None)
+        attribution.cue_lemma = main.lemma_.lower() if main is not None else None
 
 
 def split_blocks(text: str, limit: int = BLOCK_CHARS) -> list[tuple[int, str]]:

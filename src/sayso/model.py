@@ -29,12 +29,20 @@ def fragments_as_lists(span: Span) -> list[list[int]]:
 
 @dataclass
 class Document:
-    """One article as read from disk, a page or a record."""
+    """One article as read from disk, a page or a record.
+
+    ``date`` is the publication date; ``path`` says where the article came
+    from (a file, or a file and its record: ``feed.jsonl:12``).
+    """
 
     doc_id: str
     text: str
     date: Date | None = None
     path: str | None = None
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
 
 
 @dataclass
@@ -76,6 +84,7 @@ class Attribution:
     parent: int | None = None
     channel: str | None = None
     score: float | None = None
+    cue_lemma: str | None = None  # lemma of the cue's main word ("say" for "has said")
     source_text: str = ""
     cue_text: str = ""
     content_text: str = ""
@@ -96,6 +105,7 @@ class Attribution:
             "parent": self.parent,
             "channel": self.channel,
             "score": self.score,
+            "cue_lemma": self.cue_lemma,
             "source_text": self.source_text,
             "cue_text": self.cue_text,
             "content_text": self.content_text,

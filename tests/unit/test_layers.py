@@ -1,5 +1,6 @@
 """Each layer imports only from layers below it (model -> ingest/nlp ->
-attribution -> speakers -> extraction -> evaluation/output/training -> cli)."""
+attribution -> speakers -> extraction -> store -> batch -> evaluation/output/training
+-> commands -> cli)."""
 
 import ast
 from pathlib import Path
@@ -8,7 +9,8 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "sayso"
 LAYERS = ["model", "errors", "lexicon", "ingest", "nlp", "attribution", "speakers",
-          "extraction", "component", "evaluation", "output", "training", "cli"]
+          "extraction", "component", "store", "batch", "evaluation", "output", "training",
+          "commands", "cli"]
 # What each top-level part may import from sayso (besides itself).
 ALLOWED = {
     "model": set(), "errors": set(), "lexicon": set(),
@@ -17,9 +19,12 @@ ALLOWED = {
     "speakers": {"model", "errors", "lexicon", "nlp"},
     "extraction": {"model", "errors", "nlp", "attribution", "speakers"},
     "component": {"extraction"},
+    "store": {"model", "errors", "lexicon"},
+    "batch": {"model", "errors", "extraction", "store"},
     "evaluation": {"model", "errors"},
     "output": {"model", "errors"},
     "training": {"model", "errors", "nlp", "attribution", "evaluation"},
+    "commands": {"model", "errors", "store", "batch", "ingest"},
     "cli": set(LAYERS),
 }
 

@@ -93,7 +93,13 @@ def _documents_in(directory: Path, date: Date | None) -> Iterator[Document | Inp
 
 
 def walk_text_files(directory: Path) -> Iterator[Path | InputError]:
-    """``*.txt`` files under ``directory``, depth first in name order.
+    """``*.txt`` files under ``directory``, depth first in name order."""
+    return walk_files(directory, (TEXT_SUFFIX,))
+
+
+def walk_files(directory: Path, suffixes: tuple[str, ...]) -> Iterator[Path | InputError]:
+    """Files under ``directory`` whose names end in one of ``suffixes``,
+    depth first in name order.
 
     Symlinked folders are not followed (no cycles); unreadable folders are
     yielded as errors.
@@ -105,8 +111,8 @@ def walk_text_files(directory: Path) -> Iterator[Path | InputError]:
         return
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
-            yield from walk_text_files(Path(entry.path))
-        elif entry.name.endswith(TEXT_SUFFIX) and entry.is_file():
+            yield from walk_files(Path(entry.path), suffixes)
+        elif entry.name.lower().endswith(suffixes) and entry.is_file():
             yield Path(entry.path)
 
 

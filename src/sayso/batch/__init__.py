@@ -1,0 +1,1 @@
+"""Running the extractor over many documents: in-process or in worker processes."""

@@ -1,0 +1,1 @@
+"""Command-line commands beyond ``extract`` and ``evaluate``."""

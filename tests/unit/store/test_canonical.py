@@ -1,0 +1,51 @@
+"""Match keys for speakers across articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.store.canonical import is_named, pick_by_surname, speaker_key
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Vladimir Putin", "Vladimir V. Putin"),
+    ("Hillary Clinton", "Hillary Rodham Clinton"),
+    ("Donald Trump", "Donald J. Trump"),
+    ("Mr. Ivo Brandt", "Ivo Brandt"),
+    ("Anna Weber's", "Anna Weber"),
+])
+def test_variants_of_one_person_share_a_key(a, b):
+    assert speaker_key(a, "PERSON", "d1").key == speaker_key(b, "PERSON", "d2").key
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Hillary Clinton", "Bill Clinton"),
+    ("Donald Trump", "Donald Trump Jr."),
+    ("Ivanka Trump", "Donald Trump"),
+])
+def test_different_people_keep_different_keys(a, b):
+    assert speaker_key(a, "PERSON", "d1").key != speaker_key(b, "PERSON", "d1").key
+
+
+def test_a_bare_surname_is_marked_for_surname_lookup():
+    key = speaker_key("Putin", "PERSON", "d1")
+    assert key.bare_surname and key.surname == "putin"
+
+
+def test_organisations_drop_a_leading_article():
+    assert (speaker_key("the Kremlin", "ORG", "d1").key
+            == speaker_key("Kremlin", "GPE", "d9").key == "name:kremlin")
+
+
+@pytest.mark.parametrize("name", ["a spokesman", "A spokesman", "officials", "He", "they",
+                                  "the union", "Some officials"])
+def test_unnamed_sources_stay_in_their_article(name):
+    assert not is_named(name)
+    assert speaker_key(name, "OTHER", "d1").key != speaker_key(name, "OTHER", "d2").key
+
+
+def test_surname_goes_to_the_only_candidate_or_a_clear_leader():
+    assert pick_by_surname([(7, 3)]) == 7
+    assert pick_by_surname([(1, 90), (2, 5)]) == 1
+    assert pick_by_surname([(1, 10), (2, 8)]) is None  # two Clintons, no clear answer
+    assert pick_by_surname([]) is None
