@@ -69,7 +69,7 @@ def _enrich_one(index: DocIndex, resolver: Resolver, attribution: Attribution) -
     source = offsets.span_tokens(attribution.source)
     cue = offsets.span_tokens(attribution.cue)
     content = offsets.span_tokens(attribution.content)
-    speaker = resolver.resolve_source(source)
+    speaker = resolver.resolve_source(source, content)
     attribution.cited = [e.to_cited() for e in
                          find_cited(resolver, speaker, source, cue, content)]
     attribution.channel = find_channel(_cue_verb(index.doc, cue), set(source) | set(content))

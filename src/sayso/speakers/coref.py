@@ -21,6 +21,7 @@ from .spans import span_root
 # How many sentences back a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 10
 _FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+_UNRESOLVED_SPEAKERS = _FIRST_PERSON | {"you"}
 _POSSESSIVE_PRONOUNS = {"his": ("m", "sg"), "her": ("f", "sg"), "its": ("n", "sg"),
                         "their": ("-", "-")}
 
@@ -31,11 +32,16 @@ class Resolver:
     def __init__(self, index: DocIndex):
         self.index = index
         self.registry = index.registry
+        self._statement: frozenset[int] = frozenset()
 
-    def resolve_source(self, tokens: list[int]) -> Entity | None:
-        """The speaker named by a source span's tokens (None when empty)."""
+    def resolve_source(self, tokens: list[int], content: list[int] = ()) -> Entity | None:
+        """The speaker named by a source span's tokens (None when empty);
+        ``content`` are the tokens of what the speaker said."""
         if not tokens:
             return None
+        # "“Bernie will win,” he said": he is not a name in his own quoted
+        # words (unquoted ones may name him: "Ms. Lund was shocked, she said")
+        self._statement = frozenset(i for i in content if self.index.in_quote(i))
         head = span_root(self.index.doc, tokens)
         noun = noun_of(head)
         members = coordinated(noun, set(tokens))
@@ -50,6 +56,7 @@ class Resolver:
         else:
             entity = self.resolve(head)
         self.index.note_speaker(head.i, entity)
+        self._statement = frozenset()
         return entity
 
     def resolve(self, head: Token) -> Entity:
@@ -120,7 +127,8 @@ class Resolver:
         if word in _FIRST_PERSON:
             return None
         gender, number = pronouns()[word]
-        found = _pick(self.index.candidates_before(mention.head.i, PRONOUN_WINDOW), gender, number)
+        found = _pick(self.index.candidates_before(mention.head.i, PRONOUN_WINDOW, self._statement),
+                      gender, number)
         if found is not None:
             if gender in ("m", "f"):
                 found.type = "PERSON"  # "he" makes a name of unknown type a person
@@ -217,6 +225,8 @@ def _pick(candidates, gender: str, number: str) -> Entity | None:
 
 def _agreement(entity: Entity, gender: str, number: str) -> int:
     """2: agrees for sure; 1: agrees if its unknown gender fits; 0: no."""
+    if entity.name.lower() in _UNRESOLVED_SPEAKERS:
+        return 0  # an "I" nobody resolved is not the "he" of the next line
     if gender in ("m", "f"):
         person = entity.type == "PERSON" or (entity.type == "OTHER" and entity.proper)
         if not person or entity.plural or entity.gender not in (None, gender):

@@ -83,32 +83,36 @@ class DocIndex:
     def _note_seen(self, entity_id: int, i: int) -> None:
         insort(self._seen.setdefault(entity_id, []), i)
 
-    def candidates_before(self, i: int, window: int) -> Iterator[tuple[Entity, int, int]]:
+    def candidates_before(self, i: int, window: int, skip: frozenset[int] = frozenset()
+                          ) -> Iterator[tuple[Entity, int, int]]:
         """Possible antecedents of a pronoun at token ``i``, as (entity, rank,
         sentences back), in order of preference.
 
         Rank 2 is the speaker of an attribution, 1 a named subject, 0 any
         other name. Ranks 2 and 1 come first, sentence by sentence going back,
         nearest first; then the others ("Weber met Ruiz. ... He said" reaches
-        Ruiz once Weber is ruled out).
+        Ruiz once Weber is ruled out). Names at the tokens in ``skip`` are
+        left out.
         """
         sentence = self.sentence_of(i)
         seen: set[int] = set()
         for tier in (self._salient_in, self._other_names_in):
             for back in range(min(window, sentence) + 1):
-                for entity_id, rank in tier(sentence - back, i):
+                for entity_id, rank in tier(sentence - back, i, skip):
                     if entity_id not in seen:
                         seen.add(entity_id)
                         yield self.registry.entities[entity_id], rank, back
 
-    def _salient_in(self, s: int, before: int) -> list[tuple[int, int]]:
-        speakers = [(e, 2) for t, e in reversed(self._speakers.get(s, ())) if t < before]
+    def _salient_in(self, s: int, before: int, skip: frozenset[int]) -> list[tuple[int, int]]:
+        speakers = [(e, 2) for t, e in reversed(self._speakers.get(s, ()))
+                    if t < before and t not in skip]
         subjects = [(e, 1) for t, e, subj in reversed(self._names.get(s, ()))
-                    if subj and t < before]
+                    if subj and t < before and t not in skip]
         return speakers + subjects
 
-    def _other_names_in(self, s: int, before: int) -> list[tuple[int, int]]:
-        return [(e, 0) for t, e, subj in reversed(self._names.get(s, ())) if not subj and t < before]
+    def _other_names_in(self, s: int, before: int, skip: frozenset[int]) -> list[tuple[int, int]]:
+        return [(e, 0) for t, e, subj in reversed(self._names.get(s, ()))
+                if not subj and t < before and t not in skip]
 
     def _link_named_entities(self) -> None:
         """Register every named entity; single words go last, so "Weber" can
@@ -143,17 +147,20 @@ class DocIndex:
             entity = None
             if len(mention.name.split()) == 1 and (mention.type in ("PERSON", "ORG")
                                                    or mention.name in people):
-                entity = self.registry.by_surname(mention.name)
+                entity = self.registry.by_surname(mention.name) or (
+                    mention.type == "PERSON" and self.registry.by_given_name(mention.name))
             entity = entity or self.registry.by_key(mention.type, mention.name) or self._new(mention)
             self._link(ent, entity, mention)
 
     def _dressed_up(self, ent: SpacySpan) -> bool:
         """Whether a name stands inside a quote or a title-case headline line."""
-        start = ent.start_char
+        return self.in_quote(ent.start) or is_headline_line(self.text, ent.start_char)
+
+    def in_quote(self, i: int) -> bool:
+        """Whether token ``i`` stands inside a double-quoted passage."""
+        start = self.doc[i].idx
         at = bisect_right(self.quoted, (start, len(self.text))) - 1
-        if at >= 0 and self.quoted[at][0] <= start < self.quoted[at][1]:
-            return True
-        return is_headline_line(self.text, start)
+        return at >= 0 and self.quoted[at][0] <= start < self.quoted[at][1]
 
     def _link_bare_subjects(self, sentences: list[SpacySpan]) -> None:
         """Proper-noun subjects the recogniser missed ("Christie, who ...,

@@ -133,6 +133,13 @@ class Registry:
             return None
         return self.entities[entries[0][1]]
 
+    def by_given_name(self, word: str) -> Entity | None:
+        """The one person whose full name starts with ``word`` ("Bernie" for
+        "Bernie Sanders", "Ban" for "Ban Ki-moon"); None when none or several."""
+        found = {e.id for e in self.entities if e.type == "PERSON" and len(e.name.split()) > 1
+                 and e.name.split()[0] == word}
+        return self.entities[found.pop()] if len(found) == 1 else None
+
     def by_role_word(self, head_word: str, modifiers: frozenset[str],
                      position: int, plural: bool) -> list[Entity]:
         """The entities described before ``position`` by a phrase headed by

@@ -398,3 +398,37 @@ def test_a_surname_the_recogniser_once_calls_a_place_is_still_the_person(nlp):
     a = Attribution([(start, start + 5)], [(start + 6, start + 10)], [(start + 11, start + 13)])
     enrich(doc, [a])
     assert a.speaker.name == "Ann Brook"
+
+
+def test_a_possessive_pronoun_as_source_is_the_person_before(nlp):
+    text = "Tom Ruiz took office in May. His promise to cut taxes won him the vote."
+    [a] = enriched(nlp, text, ("His", "promise", "to cut taxes"))
+    assert a.speaker.name == "Tom Ruiz"
+
+
+def test_an_unresolved_i_is_not_the_next_he(nlp):
+    text = "I asked the clerk about the budget. He said the figures were wrong."
+    _, he = enriched(nlp, text, ("I", "asked", "about the budget"),
+                     ("He", "said", "the figures were wrong"))
+    assert he.speaker.name == "he"
+
+
+def test_a_first_word_alone_is_the_one_person_whose_name_starts_with_it(nlp):
+    """A given name ("Greta") or a surname written first ("Wei Zhenglin")."""
+    text = ("Finance Minister Wei Zhenglin presented the budget in Beijing on Monday. "
+            "Wei said that spending on roads would rise.")
+    [a] = enriched(nlp, text, ("Wei", "said", "that spending on roads would rise", "Monday"))
+    assert a.speaker.name == "Wei Zhenglin"
+
+
+def test_he_is_not_a_name_in_his_own_quote(nlp):
+    text = "Tom Ruiz praised the plan. “Peter Vogel will win this,” he said."
+    [a] = enriched(nlp, text, ("he", "said", "Peter Vogel will win this,"))
+    assert a.speaker.name == "Tom Ruiz"
+
+
+def test_unquoted_words_may_name_the_speaker(nlp):
+    text = ("Maria Costa met the mayor on Monday. Peter Vogel was angry about the "
+            "delays, he said later.")
+    [a] = enriched(nlp, text, ("he", "said", "Peter Vogel was angry about the delays"))
+    assert a.speaker.name == "Peter Vogel"
