@@ -164,8 +164,8 @@ def run_quotes(args) -> int:
     for row in rows:
         via = ", ".join(c["name"] for c in row["cited"])
         head = f"{row['published'] or '----------'}  {row['speaker'] or row['source_text'] or '-'}"
-        extra = "".join(f"  [{label} {value}]" for label, value in
-                        (("via", via), ("in", row["channel"]), ("", row["publisher"])) if value)
+        extra = "".join(f"  [{value}]" for value in
+                        (via and f"via {via}", row["channel"], row["publisher"]) if value)
         print(f"{head} ({row['cue_text']}){extra}\n    {row['content_text']}\n"
               f"    doc {row['document_id']}")
     return EXIT_OK

@@ -99,6 +99,8 @@ class _SpeakerWriter:
         if found is None and key.bare_surname:
             found_id = pick_by_surname(self._people_with_surname(key.surname))
             return found_id if found_id is not None else self._create(key, speaker)
+        if found is None and key.surname and self._claim_bare_surname(key, speaker):
+            return self._find_or_create(key, speaker)
         if found is None:
             return self._create(key, speaker)
         if len(speaker.name) > len(found.name):  # keep the fullest form of the name
@@ -113,6 +115,17 @@ class _SpeakerWriter:
             .where(t.c.key.like(f"person:% {surname}"), t.c.key != f"person:{surname}")
             .group_by(t.c.id))
         return [(row[0], row[1]) for row in rows]
+
+    def _claim_bare_surname(self, key: SpeakerKey, speaker: Speaker) -> bool:
+        """The first full name for a surname stored so far only bare ("Weber"
+        before "Anna Weber") takes that speaker over: the earlier statements
+        were hers. Once a second full name exists, bare ones stay apart."""
+        t = schema.speakers
+        bare = self.conn.execute(select(t.c.id).where(t.c.key == f"person:{key.surname}")).first()
+        if bare is None or self._people_with_surname(key.surname):
+            return False
+        self.conn.execute(update(t).where(t.c.id == bare.id).values(key=key.key, name=speaker.name))
+        return True
 
     def _create(self, key: SpeakerKey, speaker: Speaker) -> int:
         result = self.conn.execute(insert(schema.speakers).values(

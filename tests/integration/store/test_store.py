@@ -117,6 +117,16 @@ def test_one_person_across_articles(store):
     assert {"Vladimir Putin", "Putin"} <= set(top.aliases)
 
 
+def test_a_surname_seen_first_joins_the_full_name_seen_later(store):
+    for text in ["Weber said the port would close for two days next week.",
+                 "Anna Weber said the port had reopened after the storm passed."]:
+        name = text.split(" said")[0]
+        store.add(*article(text, statement(text, name, "said", text.split(" said ")[1].rstrip("."))))
+    with store.connect() as conn:
+        [top] = queries.top_speakers(conn, 5)
+    assert (top.name, top.statements) == ("Anna Weber", 2)
+
+
 def test_two_people_sharing_a_surname_stay_apart(store):
     for text in ["Hillary Clinton said the plan would create jobs in every state.",
                  "Bill Clinton said the plan would need a second term to work."]:
