@@ -13,13 +13,15 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from .docindex import DocIndex
-from .lexicon import party_members, pronouns
+from .lexicon import empty_nouns, party_members, pronouns, role_nouns
 from .mentions import Mention, describe, describe_named, noun_of, required_words
 from .registry import Entity
 from .spans import span_root
 
 # How many sentences back a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 10
+# ...and a definite title that matches no earlier role ("the senator").
+_EPITHET_WINDOW = 2
 _FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 _UNRESOLVED_SPEAKERS = _FIRST_PERSON | {"you"}
 _POSSESSIVE_PRONOUNS = {"his": ("m", "sg"), "her": ("f", "sg"), "its": ("n", "sg"),
@@ -33,6 +35,7 @@ class Resolver:
         self.index = index
         self.registry = index.registry
         self._statement: frozenset[int] = frozenset()
+        self._taken: frozenset[int] = frozenset()  # entities a coordinated source already named
 
     def resolve_source(self, tokens: list[int], content: list[int] = ()) -> Entity | None:
         """The speaker named by a source span's tokens (None when empty);
@@ -52,12 +55,22 @@ class Resolver:
             members = coordinated(first, {t.i for t in first.subtree})
             members = members if len(members) > 1 else [noun]
         if len(members) > 1:
-            entity = self.registry.group([self.resolve(m) for m in members])
+            entity = self.registry.group(self._resolve_apart(members))
         else:
             entity = self.resolve(head)
         self.index.note_speaker(head.i, entity)
         self._statement = frozenset()
         return entity
+
+    def _resolve_apart(self, members: list[Token]) -> list[Entity]:
+        """Coordinated sources, each a different speaker ("The Kentucky
+        Republican and the New York businessman" are two people)."""
+        found: list[Entity] = []
+        for member in members:
+            self._taken = frozenset(e.id for e in found)
+            found.append(self.resolve(member))
+        self._taken = frozenset()
+        return found
 
     def resolve(self, head: Token) -> Entity:
         """The entity ``head`` refers to; a new one when nothing earlier fits."""
@@ -80,6 +93,18 @@ class Resolver:
         self.registry.add_mention(entity, mention)
         return entity
 
+    def _salient_person(self, head: Token) -> Entity | None:
+        """"Clinton spoke in Ohio. The former secretary of state said": a
+        definite title no earlier role matches is the person the last
+        sentences were about (a speaker or a named subject)."""
+        gender = role_nouns().get(head.lower_) or role_nouns().get(head.lemma_.lower())
+        for entity, rank, back in self.index.candidates_before(head.i, _EPITHET_WINDOW):
+            if (rank >= 1 and entity.type == "PERSON" and not entity.plural
+                    and entity.gender in (None, gender or entity.gender)
+                    and entity.id not in self._taken):
+                return entity
+        return None
+
     def _epithet_antecedent(self, head: Token, ent) -> Entity | None:
         """"McConnell ... the Kentucky Republican said": a party or
         nationality word with "the", in the singular, is a person met before,
@@ -88,7 +113,7 @@ class Resolver:
                 or head.tag_ not in ("NNP", "NN") or not _is_bare_definite(head)):
             return None
         for entity, _, _ in self.index.candidates_before(head.i, PRONOUN_WINDOW):
-            if entity.type == "PERSON" and not entity.plural:
+            if entity.type == "PERSON" and not entity.plural and entity.id not in self._taken:
                 return entity
         return None
 
@@ -159,6 +184,9 @@ class Resolver:
                 return max(found, key=lambda e: self.index.last_seen(e.id, mention.head.i))
             if found:
                 return found[0]
+            if (mention.type == "PERSON" and not mention.plural and _is_bare_definite(mention.head)
+                    and mention.head.lemma_.lower() not in empty_nouns()):
+                return self._salient_person(mention.head)
         if mention.type == "ORG" or mention.plural:
             # "police said ... police added": one body, however often named
             return self.registry.by_key(mention.type, mention.name)

@@ -106,9 +106,12 @@ class DocIndex:
     def _salient_in(self, s: int, before: int, skip: frozenset[int]) -> list[tuple[int, int]]:
         speakers = [(e, 2) for t, e in reversed(self._speakers.get(s, ()))
                     if t < before and t not in skip]
-        subjects = [(e, 1) for t, e, subj in reversed(self._names.get(s, ()))
+        subjects = [(t, e) for t, e, subj in reversed(self._names.get(s, ()))
                     if subj and t < before and t not in skip]
-        return speakers + subjects
+        # the subject of the main clause before those of clauses inside it
+        # ("Rubio is campaigning in Florida, where Trump leads. The senator")
+        subjects.sort(key=lambda te: self.doc[te[0]].head.dep_ != "ROOT")
+        return speakers + [(e, 1) for _, e in subjects]
 
     def _other_names_in(self, s: int, before: int, skip: frozenset[int]) -> list[tuple[int, int]]:
         return [(e, 0) for t, e, subj in reversed(self._names.get(s, ()))

@@ -432,3 +432,33 @@ def test_unquoted_words_may_name_the_speaker(nlp):
             "delays, he said later.")
     [a] = enriched(nlp, text, ("he", "said", "Peter Vogel was angry about the delays"))
     assert a.speaker.name == "Peter Vogel"
+
+
+def test_a_title_no_role_matches_is_the_person_just_spoken_of(nlp):
+    text = ("Tom Ruiz toured the flooded district on Monday. "
+            "The former mayor said the city had ignored the warnings.")
+    [a] = enriched(nlp, text, ("The former mayor", "said", "the city had ignored the warnings"))
+    assert a.speaker.name == "Tom Ruiz"
+
+
+def test_a_title_does_not_take_a_person_of_the_other_gender(nlp):
+    text = ("Maria Costa toured the flooded district on Monday. "
+            "The businessman said the city had ignored the warnings.")
+    [a] = enriched(nlp, text, ("The businessman", "said", "the city had ignored the warnings"))
+    assert a.speaker.name == "businessman"
+
+
+def test_the_main_clause_subject_comes_before_one_in_a_clause_inside(nlp):
+    text = ("Tom Ruiz is campaigning in the north, where Peter Vogel leads the polls. "
+            "The former mayor said he would win anyway.")
+    [a] = enriched(nlp, text, ("The former mayor", "said", "he would win anyway"))
+    assert a.speaker.name == "Tom Ruiz"
+
+
+def test_two_coordinated_titles_are_two_people(nlp):
+    text = ("Peter Vogel met Tom Ruiz on Monday. "
+            "The former mayor and the senator said the deal was fair.")
+    [a] = enriched(nlp, text, ("The former mayor and the senator", "said", "the deal was fair"))
+    assert a.speaker.name.count(" and ") == 1
+    first, second = a.speaker.name.split(" and ")
+    assert first != second
