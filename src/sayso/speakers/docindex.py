@@ -59,10 +59,27 @@ class DocIndex:
         for child in head.children:
             if child.dep_ == "appos" and child.i in self._ent_at:
                 return self._ent_at[child.i]
+        person = self._person_after_complement(head)
+        if person is not None:
+            return person
         if head.dep_ == "appos" and head.head.i in self._ent_at:
             ent = self._ent_at[head.head.i]
             if _fits_apposition(ent, head):
                 return ent
+        return None
+
+    def _person_after_complement(self, head: Token) -> SpacySpan | None:
+        """"The director of the centre, Ina Kirsch": the parser hangs the
+        name on the nearest noun; after a title's complement it names the
+        title holder, not the centre."""
+        if head.lemma_.lower() not in role_nouns():
+            return None
+        for prep in head.children:
+            for obj in prep.children if prep.dep_ == "prep" and prep.i > head.i else ():
+                for child in obj.children if obj.dep_ == "pobj" else ():
+                    ent = self._ent_at.get(child.i)
+                    if child.dep_ == "appos" and ent is not None and ent.label_ == "PERSON":
+                        return ent
         return None
 
     def entity_of(self, ent: SpacySpan) -> Entity:

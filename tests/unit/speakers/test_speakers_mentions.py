@@ -189,3 +189,12 @@ def test_people_keep_the_clause_that_says_who_they_are(nlp):
     s = speaker_of(nlp, text, "People who have worked with the mayor", "say",
                    "she rarely changes her mind")
     assert s.name == "People who have worked with the mayor"
+
+
+def test_a_name_after_a_titles_complement_is_the_title_holder(nlp):
+    """The parser hangs "Ina Brandt" on "Institute", not on "director"."""
+    text = ("The director of the Baltic Policy Institute, Ina Brandt, told reporters "
+            "that the talks had failed.")
+    s = speaker_of(nlp, text, "The director of the Baltic Policy Institute, Ina Brandt,",
+                   "told", "that the talks had failed")
+    assert s.name == "Ina Brandt"
