@@ -34,6 +34,7 @@ postgresql:
 
 bench: setup
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/ingest_bench.py
 
 eval: setup
 	$(BIN)/sayso evaluate --corpus polnear --split dev --data $(POLNEAR)
