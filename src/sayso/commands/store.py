@@ -141,7 +141,7 @@ def _progress_bar(wanted: bool | None, print_error):
 # -- queries -----------------------------------------------------------------
 
 def run_speakers(args) -> int:
-    with Store(args.db) as store, store.connect() as conn:
+    with Store(args.db, create=False) as store, store.connect() as conn:
         rows = queries.top_speakers(conn, args.top)
     if args.json:
         for row in rows:
@@ -155,7 +155,7 @@ def run_speakers(args) -> int:
 
 def run_quotes(args) -> int:
     where = queries.QuoteFilter(args.speaker, args.since, args.search, args.publisher, args.limit)
-    with Store(args.db) as store, store.connect() as conn:
+    with Store(args.db, create=False) as store, store.connect() as conn:
         rows = queries.quotes(conn, where)
     if args.json:
         for row in rows:
@@ -172,7 +172,7 @@ def run_quotes(args) -> int:
 
 
 def run_show(args) -> int:
-    with Store(args.db) as store, store.connect() as conn:
+    with Store(args.db, create=False) as store, store.connect() as conn:
         found = queries.document(conn, args.doc_id)
     if found is None:
         raise UsageError(f"no document {args.doc_id!r} in {args.db}")
@@ -192,7 +192,7 @@ def run_show(args) -> int:
 
 
 def run_export(args) -> int:
-    with Store(args.db) as store, store.connect() as conn:
+    with Store(args.db, create=False) as store, store.connect() as conn:
         rows = queries.export_rows(conn)
         if args.format == "parquet":
             _write_parquet(rows, args.out)

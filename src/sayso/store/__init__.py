@@ -7,13 +7,15 @@ with its attributions in one transaction; the query functions in
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from ..model import Document, Extraction
 from . import schema
-from .engine import DEFAULT_DB, open_engine
+from .engine import DEFAULT_DB, open_engine, sqlite_path
 from .identity import document_id
 from .migrations import migrate
 from .writer import Written, add_extraction
@@ -24,8 +26,11 @@ __all__ = ["DEFAULT_DB", "Store", "Written", "document_id"]
 class Store:
     """A sayso database, migrated to the current schema on opening."""
 
-    def __init__(self, db: str = DEFAULT_DB):
+    def __init__(self, db: str = DEFAULT_DB, create: bool = True):
         self.db = db
+        path = sqlite_path(db)
+        if not create and path is not None and not Path(path).is_file():
+            raise StoreError(f"no store at {db}; 'sayso ingest PATH --db {db}' makes one")
         self.engine = open_engine(db)
         try:
             migrate(self.engine)

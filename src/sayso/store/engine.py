@@ -23,6 +23,15 @@ def database_url(db: str) -> str:
     return f"sqlite:///{db}"
 
 
+def sqlite_path(db: str) -> str | None:
+    """The file behind a SQLite ``--db`` (None for PostgreSQL or memory)."""
+    url = database_url(db)
+    if not url.startswith("sqlite:///"):
+        return None
+    path = url.removeprefix("sqlite:///")
+    return path if path and path != ":memory:" else None
+
+
 def open_engine(db: str = DEFAULT_DB) -> Engine:
     """An engine for the store; SQLite files run in WAL mode with foreign keys."""
     url = database_url(db)
