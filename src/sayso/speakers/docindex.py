@@ -167,7 +167,7 @@ class DocIndex:
             entity = None
             if len(mention.name.split()) == 1 and (mention.type in ("PERSON", "ORG")
                                                    or mention.name in people):
-                entity = self.registry.by_surname(mention.name) or (
+                entity = self.registry.by_surname(mention.name, mention.gender) or (
                     mention.type == "PERSON" and self.registry.by_given_name(mention.name))
             entity = entity or self.registry.by_key(mention.type, mention.name) or self._new(mention)
             self._link(ent, entity, mention)

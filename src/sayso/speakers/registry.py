@@ -123,15 +123,20 @@ class Registry:
                  and words[-len(e.name.split()):] == e.name.lower().split()]
         return max(found, key=lambda e: len(e.name.split()), default=None)
 
-    def by_surname(self, word: str) -> Entity | None:
+    def by_surname(self, word: str, gender: str | None = None) -> Entity | None:
         """The person a bare surname means: of the full names ending in
         ``word``, the one the article introduced first (news introduces its
         main "Clinton" first and spells out relatives later: "Chelsea
-        Clinton")."""
+        Clinton"); with ``gender`` known ("Mrs. Clinton"), the first one
+        known to have it, should the first one be known not to."""
         entries = self._surnames.get(word.lower())
         if not entries:
             return None
-        return self.entities[entries[0][1]]
+        first = self.entities[entries[0][1]]
+        if gender is None or first.gender in (None, gender):
+            return first
+        return next((self.entities[e] for _, e in entries
+                     if self.entities[e].gender == gender), first)
 
     def by_given_name(self, word: str) -> Entity | None:
         """The one person whose full name starts with ``word`` ("Bernie" for

@@ -462,3 +462,12 @@ def test_two_coordinated_titles_are_two_people(nlp):
     assert a.speaker.name.count(" and ") == 1
     first, second = a.speaker.name.split(" and ")
     assert first != second
+
+
+def test_an_honorific_picks_the_namesake_of_its_gender(nlp):
+    text = ("Tom Ruiz and his wife, Maria Ruiz, ran the bakery for thirty years. "
+            "Mrs. Ruiz said the rent had doubled. Mr. Ruiz said they would close in May.")
+    mrs, mr = enriched(nlp, text, ("Mrs. Ruiz", "said", "the rent had doubled"),
+                       ("Mr. Ruiz", "said", "they would close in May"))
+    assert mrs.speaker.name == "Maria Ruiz"
+    assert mr.speaker.name == "Tom Ruiz"
