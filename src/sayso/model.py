@@ -53,6 +53,7 @@ class Speaker:
     type: str = "OTHER"
     role: str | None = None
     mentions: Span = field(default_factory=list)
+    named: bool | None = None  # known by a proper name (None: not said)
 
     def to_dict(self) -> dict:
         return {"name": self.name, "type": self.type, "role": self.role,

@@ -71,12 +71,26 @@ def is_named(name: str) -> bool:
             and not (len(words) == 1 and words[0].lower() in pronouns()))
 
 
-def speaker_key(name: str, type_: str, doc_id: str) -> SpeakerKey:
-    """The match key of a speaker name seen in document ``doc_id``."""
+_NAME_PARTICLES = frozenset({"de", "del", "della", "da", "di", "van", "von", "der", "den", "bin",
+                             "al", "el", "la", "le", "du", "dos", "das", "ibn", "mc"})
+
+
+def looks_like_a_person_name(name: str) -> bool:
+    """Every word capitalised, bar particles ("Ursula von der Leyen"): not
+    "Marco Rubio's top advisers"."""
+    words = _WORD.findall(name.replace("’", "'"))
+    return bool(words) and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+
+
+def speaker_key(name: str, type_: str, doc_id: str, named: bool | None = None) -> SpeakerKey:
+    """The match key of a speaker name seen in document ``doc_id``;
+    ``named`` is the speaker stage's word on whether it is a proper name."""
     words = [w for w in name_words(name) if w]
-    if not words or not is_named(name):
+    if named is None:
+        named = is_named(name)
+    if not words or not named:
         return SpeakerKey(f"local:{doc_id}:{' '.join(words) or name.lower()}")
-    if type_ == "PERSON":
+    if type_ == "PERSON" and looks_like_a_person_name(name):
         return _person_key(words)
     if words[0] == "the" and len(words) > 1:
         words = words[1:]

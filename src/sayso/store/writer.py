@@ -18,7 +18,8 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from ..model import Attribution, Document, Extraction, Speaker
 from . import schema
-from .canonical import SpeakerKey, is_named, pick_by_surname, speaker_key
+from .canonical import (SpeakerKey, is_named, looks_like_a_person_name, pick_by_surname,
+                        speaker_key)
 from .identity import document_id
 
 MAX_ALIAS_CHARS = 200
@@ -76,7 +77,7 @@ class _SpeakerWriter:
     def id_of(self, speaker: Speaker | None) -> int | None:
         if speaker is None or not speaker.name.strip():
             return None
-        key = speaker_key(speaker.name, speaker.type, self.doc_id)
+        key = speaker_key(speaker.name, speaker.type, self.doc_id, speaker.named)
         speaker_id = self.ids.get(key.key)
         if speaker_id is None:
             speaker_id = self.ids[key.key] = self._find_or_create(key, speaker)
@@ -101,11 +102,24 @@ class _SpeakerWriter:
             return found_id if found_id is not None else self._create(key, speaker)
         if found is None and key.surname and self._claim_bare_surname(key, speaker):
             return self._find_or_create(key, speaker)
+        if found is None and not key.surname:
+            found = self._person_named(speaker)
         if found is None:
             return self._create(key, speaker)
-        if len(speaker.name) > len(found.name):  # keep the fullest form of the name
+        if key.surname and len(speaker.name) > len(found.name):  # "Vladimir V. Putin"
             self.conn.execute(update(t).where(t.c.id == found.id).values(name=speaker.name))
         return found.id
+
+    def _person_named(self, speaker: Speaker):
+        """The stored person whose name this is, when the recogniser typed
+        it otherwise here ("Donald Trump" as an ORG)."""
+        if not looks_like_a_person_name(speaker.name):
+            return None
+        as_person = speaker_key(speaker.name, "PERSON", self.doc_id, True)
+        if as_person.bare_surname:
+            return None
+        t = schema.speakers
+        return self.conn.execute(select(t.c.id, t.c.name).where(t.c.key == as_person.key)).first()
 
     def _people_with_surname(self, surname: str) -> list[tuple[int, int]]:
         t, a = schema.speakers, schema.attributions

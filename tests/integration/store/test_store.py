@@ -171,3 +171,14 @@ def test_export_rows_carry_spans_and_metadata(store):
 def test_a_bad_url_is_a_store_error():
     with pytest.raises(StoreError):
         Store("mysql://nobody@nowhere/db")
+
+
+def test_a_person_typed_otherwise_in_one_article_is_still_that_person(store):
+    texts = ["Donald Trump said the wall would be built next year.",
+             "Donald Trump said the rally would go ahead in Ohio."]
+    for text, type_ in zip(texts, ("PERSON", "ORG")):
+        store.add(*article(text, statement(text, "Donald Trump", "said",
+                                           text.split(" said ")[1].rstrip("."), type_=type_)))
+    with store.connect() as conn:
+        [top] = queries.top_speakers(conn, 5)
+    assert (top.name, top.statements) == ("Donald Trump", 2)

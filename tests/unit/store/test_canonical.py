@@ -49,3 +49,14 @@ def test_surname_goes_to_the_only_candidate_or_a_clear_leader():
     assert pick_by_surname([(1, 90), (2, 5)]) == 1
     assert pick_by_surname([(1, 10), (2, 8)]) is None  # two Clintons, no clear answer
     assert pick_by_surname([]) is None
+
+
+def test_a_described_group_is_not_keyed_as_a_person():
+    key = speaker_key("Marco Rubio's top advisers", "PERSON", "d1", named=True)
+    assert key.key == "name:marco rubio top advisers" and key.surname is None
+
+
+def test_the_speaker_stage_decides_what_is_a_proper_name():
+    assert speaker_key("Analysts", "PERSON", "d1", named=False).key.startswith("local:d1:")
+    assert speaker_key("Ursula von der Leyen", "PERSON", "d1", named=True).key == \
+        "person:ursula leyen"
