@@ -105,3 +105,12 @@ def test_sigkill_mid_ingest_loses_and_duplicates_nothing(db_url, tmp_path):
         assert atts == pairs  # no attribution twice, every document whole
     assert sayso("ingest", str(tmp_path / "texts"), "--db", db_url).returncode == 0
     assert stored(db_url) == stored(str(clean))
+
+
+def test_progress_bar_shows_documents_attributions_and_rate(tmp_path):
+    write_text_corpus(tmp_path / "texts", 3)
+    done = sayso("ingest", str(tmp_path / "texts"), "--db", str(tmp_path / "p.db"), "--progress")
+    assert done.returncode == 0
+    final = done.stderr.splitlines()[-2].split("\r")[-1]  # the bar's last redraw
+    assert final.startswith("3doc") and "doc/s" in final
+    assert "attributions=12" in final and "failed=0" in final
