@@ -131,6 +131,8 @@ def describe_named(ent: SpacySpan, anchor: Token | None = None) -> Mention:
     ent_tokens = unbroken_around([t for t in ent if t.text not in _POSSESSIVE], root)
     lead, name_tokens = _split_titles(_without_edge_marks(ent_tokens),
                                       people=ent.label_ == "PERSON")
+    if not name_tokens:  # an entity of titles or marks alone ("―", "Sen."): keep its words
+        lead, name_tokens = [], ent_tokens or [root]
     label = NAMED_LABELS.get(ent.label_, "OTHER")
     person_at = _person_name_start(name_tokens) if label in ("ORG", "GPE") else 0
     if person_at:
@@ -326,9 +328,9 @@ def _role_gender(tokens: list[Token]) -> str | None:
 
 
 def _given_name_gender(name_tokens: list[Token]) -> str | None:
-    if len(name_tokens) < 2:
-        return None
-    return given_names().get(name_tokens[0].text)
+    # a given name alone ("David said") tells too; the article may call
+    # someone by it, and surnames that are also given names are men's ("Paul")
+    return given_names().get(name_tokens[0].text) if name_tokens else None
 
 
 def _looks_like_person(name_tokens: list[Token]) -> bool:

@@ -198,3 +198,12 @@ def test_a_name_after_a_titles_complement_is_the_title_holder(nlp):
     s = speaker_of(nlp, text, "The director of the Baltic Policy Institute, Ina Brandt,",
                    "told", "that the talks had failed")
     assert s.name == "Ina Brandt"
+
+
+def test_an_entity_of_punctuation_alone_does_not_crash(nlp):
+    # The recogniser once labelled a vox-pop dash and a no-break space as a
+    # PERSON ("―\xa0Julie A. Diaz Martinez."); its name must not be empty.
+    doc = nlp("― Ana Costa said the rent was too high.")
+    doc.ents = [doc.char_span(0, 1, label="PERSON")]
+    mention = describe_named(doc.ents[0])
+    assert mention.name and mention.span == (0, 1)
