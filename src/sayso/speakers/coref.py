@@ -24,6 +24,7 @@ PRONOUN_WINDOW = 10
 _EPITHET_WINDOW = 2
 _FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 _UNRESOLVED_SPEAKERS = _FIRST_PERSON | {"you"}
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
 _POSSESSIVE_PRONOUNS = {"his": ("m", "sg"), "her": ("f", "sg"), "its": ("n", "sg"),
                         "their": ("-", "-")}
 
@@ -152,7 +153,12 @@ class Resolver:
         if word in _FIRST_PERSON:
             return None
         gender, number = pronouns()[word]
-        found = _pick(self.index.candidates_before(mention.head.i, PRONOUN_WINDOW, self._statement),
+        candidates = self.index.candidates_before(mention.head.i, PRONOUN_WINDOW, self._statement)
+        # "he told Hannity": a pronoun is not its own verb's object
+        ids, words = (self.index.co_arguments(mention.head) if word in _SUBJECT_PRONOUNS
+                      else (set(), set()))
+        found = _pick((c for c in candidates
+                       if c[0].id not in ids and c[0].name.split()[-1] not in words),
                       gender, number)
         if found is not None:
             if gender in ("m", "f"):
@@ -175,6 +181,12 @@ class Resolver:
 
     def _nominal_antecedent(self, mention: Mention) -> Entity | None:
         """"the minister" -> the last entity whose role holds "minister"."""
+        head = mention.head
+        if head.text.istitle() and not any(c.dep_ == "det" for c in head.children):
+            # "Trump: I'm the worst ..." tagged a common noun: still a surname
+            found = self.registry.by_surname(head.text)
+            if found is not None:
+                return found
         if mention.definite:
             word, modifiers = required_words(mention.head)
             found = self.registry.by_role_word(word, modifiers, mention.head.i, mention.plural)

@@ -20,6 +20,7 @@ from .registry import Entity, Registry
 from .spans import TokenOffsets
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_OBJECTS = frozenset({"dobj", "dative", "iobj"})
 
 
 class DocIndex:
@@ -81,6 +82,16 @@ class DocIndex:
                     if child.dep_ == "appos" and ent is not None and ent.label_ == "PERSON":
                         return ent
         return None
+
+    def co_arguments(self, token: Token) -> tuple[set[int], set[str]]:
+        """Entities, and proper-noun words, named as objects of the verb
+        ``token`` is the subject of ("he told Hannity": not Hannity)."""
+        verb = token.head
+        args = [c for c in verb.children if c.dep_ in _OBJECTS]
+        args += [o for c in verb.children if c.dep_ == "prep" for o in c.children
+                 if o.dep_ == "pobj"]
+        return ({self._entity_at[a.i] for a in args if a.i in self._entity_at},
+                {a.text for a in args if a.pos_ == "PROPN"})
 
     def entity_of(self, ent: SpacySpan) -> Entity:
         return self.registry.entities[self._entity_at[ent.start]]

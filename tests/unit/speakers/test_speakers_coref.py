@@ -471,3 +471,18 @@ def test_an_honorific_picks_the_namesake_of_its_gender(nlp):
                        ("Mr. Ruiz", "said", "they would close in May"))
     assert mrs.speaker.name == "Maria Ruiz"
     assert mr.speaker.name == "Tom Ruiz"
+
+
+def test_a_capitalised_surname_tagged_a_common_noun_is_still_the_person(nlp):
+    text = ("Lindqvist: I Am the Best Thing That Happened to the Port.\n\n"
+            "On Monday at the harbour, port chief Sven Lindqvist addressed the traders.")
+    assert nlp(text)[0].pos_ == "NOUN"  # the tagging this covers
+    [a] = enriched(nlp, text, ("Lindqvist", "", "I Am the Best Thing That Happened to the Port"))
+    assert a.speaker.name == "Sven Lindqvist"
+
+
+def test_he_is_not_the_object_of_his_own_verb(nlp):
+    text = ("Tom Ruiz interviewed Peter Vogel on Monday. Vogel asked Ruiz about the port. "
+            "“It will reopen soon,” he told Vogel.")
+    [a] = enriched(nlp, text, ("he", "told", "It will reopen soon,"))
+    assert a.speaker.name == "Tom Ruiz"

@@ -207,3 +207,11 @@ def test_an_entity_of_punctuation_alone_does_not_crash(nlp):
     doc.ents = [doc.char_span(0, 1, label="PERSON")]
     mention = describe_named(doc.ents[0])
     assert mention.name and mention.span == (0, 1)
+
+
+def test_a_given_name_alone_tells_the_gender(nlp):
+    """Even where the recogniser calls the lone "David" an organisation."""
+    doc = Doc(nlp.vocab, words=["David", "spoke"], pos=["PROPN", "VERB"], heads=[1, 1],
+              deps=["nsubj", "ROOT"], ents=["B-ORG", "O"])
+    mention = describe_named(doc.ents[0])
+    assert (mention.type, mention.gender) == ("PERSON", "m")
