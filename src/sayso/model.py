@@ -57,7 +57,7 @@ class Speaker:
 
     def to_dict(self) -> dict:
         return {"name": self.name, "type": self.type, "role": self.role,
-                "mentions": fragments_as_lists(self.mentions)}
+                "mentions": fragments_as_lists(self.mentions), "named": self.named}
 
 
 @dataclass

@@ -31,7 +31,7 @@ class Entity:
     mentions: set[tuple[int, int]] = field(default_factory=set)
 
     def to_speaker(self) -> Speaker:
-        return Speaker(self.name, self.type, self.role, sorted(self.mentions))
+        return Speaker(self.name, self.type, self.role, sorted(self.mentions), named=self.proper)
 
     def to_cited(self) -> CitedSource:
         return CitedSource(self.name, self.type, self.role)
