@@ -179,7 +179,10 @@ class DocIndex:
             if len(mention.name.split()) == 1 and (mention.type in ("PERSON", "ORG")
                                                    or mention.name in people):
                 entity = self.registry.by_surname(mention.name, mention.gender) or (
-                    mention.type == "PERSON" and self.registry.by_given_name(mention.name))
+                    self.registry.by_given_name(mention.name) if mention.type == "PERSON"
+                    else None)
+            if entity is not None and mention.type == "ORG" and _same_acronym(mention.name, entity):
+                entity = None
             entity = entity or self.registry.by_key(mention.type, mention.name) or self._new(mention)
             self._link(ent, entity, mention)
 
@@ -240,6 +243,12 @@ class DocIndex:
         self._names.setdefault(self.sentence_of(root.i), []).append(
             (root.i, entity.id, root.dep_ in _SUBJECTS))
         self._note_seen(entity.id, root.i)
+
+
+def _same_acronym(word: str, entity: Entity) -> bool:
+    """"SVP" and the "Junge SVP" the recogniser took for a person: an
+    organisation's acronym, not a surname ("TRUMP" in a dateline is one)."""
+    return word.isupper() and entity.name.split()[-1] == word
 
 
 def _mostly_people(doc: Doc) -> set[str]:

@@ -486,3 +486,17 @@ def test_he_is_not_the_object_of_his_own_verb(nlp):
             "“It will reopen soon,” he told Vogel.")
     [a] = enriched(nlp, text, ("he", "told", "It will reopen soon,"))
     assert a.speaker.name == "Tom Ruiz"
+
+
+def test_an_acronym_is_not_the_surname_of_a_name_ending_in_it(nlp):
+    """The recogniser may read a party's youth wing ("Junge NVP") as a person."""
+    doc = Doc(nlp.vocab, words=["Junge", "NVP", "met", ".", "NVP", "said", "no", "."],
+              pos=["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "INTJ", "PUNCT"],
+              heads=[1, 2, 2, 2, 5, 5, 5, 5],
+              deps=["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "intj", "punct"],
+              sent_starts=[True, False, False, False, True, False, False, False],
+              ents=["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O", "O"])
+    start = doc[4].idx
+    a = Attribution([(start, start + 3)], [(start + 4, start + 8)], [(start + 9, start + 11)])
+    enrich(doc, [a])
+    assert a.speaker.name == "NVP"
