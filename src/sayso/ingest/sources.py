@@ -1,7 +1,7 @@
 """Any supported input -> Documents: text, HTML, JSON Lines and WARC files.
 
-Files are read by their suffix; folders are walked recursively for every
-supported suffix, in name order; ``-`` is plain text on standard input.
+Files are read by their suffix (in any case: ``.HTML`` too); folders are
+walked recursively for every supported suffix, in name order; ``-`` is plain text on standard input.
 Unreadable files and bad records are yielded in place as InputErrors, so
 one bad record never stops the others.
 """
@@ -34,7 +34,7 @@ def iter_sources(paths: Iterable[str], stdin=None) -> Iterator[Document | InputE
 
 def _folder(directory: Path) -> Iterator[Document | InputError]:
     found = False
-    for item in walk_files(directory, SUFFIXES):
+    for item in walk_files(directory, SUFFIXES, ignore_case=True):
         found = True
         yield from ([item] if isinstance(item, InputError) else read_file(item))
     if not found:

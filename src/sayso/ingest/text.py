@@ -97,9 +97,10 @@ def walk_text_files(directory: Path) -> Iterator[Path | InputError]:
     return walk_files(directory, (TEXT_SUFFIX,))
 
 
-def walk_files(directory: Path, suffixes: tuple[str, ...]) -> Iterator[Path | InputError]:
-    """Files under ``directory`` whose names end in one of ``suffixes``,
-    depth first in name order.
+def walk_files(directory: Path, suffixes: tuple[str, ...],
+               ignore_case: bool = False) -> Iterator[Path | InputError]:
+    """Files under ``directory`` whose names end in one of ``suffixes``
+    (in any case if asked), depth first in name order.
 
     Symlinked folders are not followed (no cycles); unreadable folders are
     yielded as errors.
@@ -110,9 +111,10 @@ def walk_files(directory: Path, suffixes: tuple[str, ...]) -> Iterator[Path | In
         yield os_error(directory, exc)
         return
     for entry in entries:
+        name = entry.name.lower() if ignore_case else entry.name
         if entry.is_dir(follow_symlinks=False):
-            yield from walk_files(Path(entry.path), suffixes)
-        elif entry.name.lower().endswith(suffixes) and entry.is_file():
+            yield from walk_files(Path(entry.path), suffixes, ignore_case)
+        elif name.endswith(suffixes) and entry.is_file():
             yield Path(entry.path)
 
 
