@@ -57,8 +57,9 @@ def sample_folder(source: Path, limit: int, into: Path) -> Path:
 def build_store(db: Path, want: int, work: Path) -> int:
     """A store of ``want`` articles: train and dev texts, then generated ones."""
     sources = [POLNEAR / "train" / "text", POLNEAR / "dev" / "text"]
-    subprocess.run([*SAYSO, "ingest", *map(str, sources), "--db", str(db), "--workers", "2"],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    done = subprocess.run([*SAYSO, "ingest", *map(str, sources), "--db", str(db), "--workers", "2"],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    print("  store: " + done.stderr.strip().replace("\n", "\n  store: "))
     from sayso.store import Store, schema
     from sqlalchemy import func, select
 
