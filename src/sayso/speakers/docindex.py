@@ -58,7 +58,7 @@ class DocIndex:
         if ent is not None or head.pos_ != "NOUN":
             return ent
         for child in head.children:
-            if child.dep_ == "appos" and child.i in self._ent_at:
+            if child.dep_ == "appos" and child.i in self._ent_at and _adjacent(head, child):
                 return self._ent_at[child.i]
         person = self._person_after_complement(head)
         if person is not None:
@@ -67,7 +67,16 @@ class DocIndex:
             ent = self._ent_at[head.head.i]
             if _fits_apposition(ent, head):
                 return ent
-        return None
+        return self._subject_of_predicate(head)
+
+    def _subject_of_predicate(self, head: Token) -> SpacySpan | None:
+        """"Ann Lutz is the treasurer who said": the name a predicate noun
+        says something about."""
+        if head.dep_ != "attr" or head.head.lemma_ != "be":
+            return None
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        ent = self._ent_at.get(subject.i) if subject is not None else None
+        return ent if ent is not None and _fits_apposition(ent, head) else None
 
     def _person_after_complement(self, head: Token) -> SpacySpan | None:
         """"The director of the centre, Ina Kirsch": the parser hangs the
@@ -243,6 +252,14 @@ class DocIndex:
         self._names.setdefault(self.sentence_of(root.i), []).append(
             (root.i, entity.id, root.dep_ in _SUBJECTS))
         self._note_seen(entity.id, root.i)
+
+
+def _adjacent(head: Token, appos: Token) -> bool:
+    """Whether an apposition follows its noun with no finite verb between; one
+    hung across a clause ("The lawyers pointed to ..., Sen. Ann Lutz") is a
+    misparse."""
+    between = head.doc[min(head.i, appos.left_edge.i):max(head.i, appos.left_edge.i)]
+    return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in between)
 
 
 def _same_acronym(word: str, entity: Entity) -> bool:

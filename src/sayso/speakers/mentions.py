@@ -165,7 +165,7 @@ def describe_bare_name(head: Token) -> Mention:
     kind_type = "PERSON" if gender or role_tokens else "OTHER"
     if head.lemma_.lower() in org_nouns():
         kind_type = "ORG"
-    return Mention("name", head, tokens_text(name_tokens), type=kind_type,
+    return Mention("name", head, _without_bullet(tokens_text(name_tokens)), type=kind_type,
                    role=tokens_text(role_tokens) or None, gender=gender,
                    span=char_span_of(name_tokens),
                    heads=_heads(role_tokens), words=_words(role_tokens))
@@ -380,4 +380,9 @@ def _without_edge_marks(tokens: list[Token]) -> list[Token]:
 def _name_text(tokens: list[Token], label: str) -> str:
     if label != "PERSON" and len(tokens) > 1 and tokens[0].lower_ == "the":
         tokens = tokens[1:]
-    return tokens_text(tokens)
+    return _without_bullet(tokens_text(tokens))
+
+
+def _without_bullet(name: str) -> str:
+    """"-Philip Bump" in a list of links: the dash glued to a name is a bullet."""
+    return name.lstrip("-–—•*·").lstrip() or name

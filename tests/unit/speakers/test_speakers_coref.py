@@ -500,3 +500,24 @@ def test_an_acronym_is_not_the_surname_of_a_name_ending_in_it(nlp):
     a = Attribution([(start, start + 3)], [(start + 4, start + 8)], [(start + 9, start + 11)])
     enrich(doc, [a])
     assert a.speaker.name == "NVP"
+
+
+def test_who_on_a_predicate_noun_is_the_subject_named(nlp):
+    text = ("Greta Lindholm is the city engineer who said the bridge would need "
+            "new cables.")
+    [a] = enriched(nlp, text, ("who", "said", "the bridge would need new cables"))
+    assert a.speaker.name == "Greta Lindholm"
+
+
+def test_an_apposition_hung_across_a_clause_is_not_the_name(nlp):
+    """A parse that hangs "Ann Lutz" on "lawyers" across the verb."""
+    words = ["The", "lawyers", "pointed", "to", "Ann", "Lutz", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 5 + [False, False],
+              pos=["DET", "NOUN", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"],
+              tags=["DT", "NNS", "VBD", "IN", "NNP", "NNP", "."],
+              heads=[1, 2, 2, 2, 5, 1, 2],
+              deps=["det", "nsubj", "ROOT", "prep", "compound", "appos", "punct"],
+              ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"])
+    a = Attribution([(0, 11)], [(12, 19)], [(20, 31)])
+    enrich(doc, [a])
+    assert "Lutz" not in a.speaker.name

@@ -215,3 +215,9 @@ def test_a_given_name_alone_tells_the_gender(nlp):
               deps=["nsubj", "ROOT"], ents=["B-ORG", "O"])
     mention = describe_named(doc.ents[0])
     assert (mention.type, mention.gender) == ("PERSON", "m")
+
+
+def test_a_list_dash_glued_to_a_name_is_dropped(nlp):
+    text = "Links of the day:\n\n-Marta Lindqvist explains why the count took so long."
+    s = speaker_of(nlp, text, "-Marta Lindqvist", "explains", "why the count took so long")
+    assert s.name == "Marta Lindqvist"
