@@ -157,8 +157,9 @@ def describe_named(ent: SpacySpan, anchor: Token | None = None) -> Mention:
 
 def describe_bare_name(head: Token) -> Mention:
     """A proper name the entity recogniser missed: its compound chain."""
-    run = _without_edge_marks([t for t in phrase_tokens(head, _NOT_NAME)
-                               if t.text not in _POSSESSIVE and t.i <= head.i])
+    phrase = [t for t in phrase_tokens(head, _NOT_NAME) if t.i <= head.i]
+    run = _without_edge_marks(_without_owner(phrase) or
+                              [t for t in phrase if t.text not in _POSSESSIVE])
     prefix, name_tokens = _split_titles(run or [head])
     role_tokens = _role_tokens(head, prefix, None)
     gender = _honorific_gender(prefix) or _role_gender(role_tokens)
@@ -239,6 +240,16 @@ def _is_honorific(token: Token) -> bool:
 
 def _is_role_word(token: Token) -> bool:
     return token.lower_ in role_nouns() or token.lemma_.lower() in role_nouns()
+
+
+def _without_owner(phrase: list[Token]) -> list[Token]:
+    """"Twitter's Adam Sharp" -> "Adam Sharp": the part after a possessive,
+    when it is a name of two words or more ("China's foreign ministry" and
+    "the coroner's Office" keep their owner); empty when there is none."""
+    marks = [k for k, t in enumerate(phrase) if t.text in _POSSESSIVE]
+    rest = phrase[marks[-1] + 1:] if marks else []
+    named = len(rest) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in rest)
+    return rest if named and rest[-1].lemma_.lower() not in org_nouns() else []
 
 
 def _split_titles(tokens: list[Token], people: bool = True) -> tuple[list[Token], list[Token]]:

@@ -221,3 +221,18 @@ def test_a_list_dash_glued_to_a_name_is_dropped(nlp):
     text = "Links of the day:\n\n-Marta Lindqvist explains why the count took so long."
     s = speaker_of(nlp, text, "-Marta Lindqvist", "explains", "why the count took so long")
     assert s.name == "Marta Lindqvist"
+
+
+def test_an_owner_before_a_name_the_recogniser_missed_is_not_part_of_it(nlp):
+    """The recogniser reads "Twitter's Malte Brekke" as a work of art."""
+    text = '"What stuns me is how little changes," Twitter\'s Malte Brekke said.'
+    assert [e.label_ for e in nlp(text).ents] == ["WORK_OF_ART"]  # the case covered
+    [a] = enriched(nlp, text, ("Twitter's Malte Brekke", "said",
+                               "What stuns me is how little changes,"))
+    assert a.speaker.name == "Malte Brekke"
+
+
+def test_an_owner_stays_before_a_common_noun(nlp):
+    text = "China's foreign ministry said the talks would resume."
+    s = speaker_of(nlp, text, "China's foreign ministry", "said", "the talks would resume")
+    assert "ministry" in s.name and "China" in s.name
