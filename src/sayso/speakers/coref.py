@@ -170,7 +170,9 @@ class Resolver:
     def _name_antecedent(self, mention: Mention) -> Entity | None:
         words = mention.name.split()
         if len(words) == 1:
-            found = self.registry.by_surname(words[0])
+            # a lone "Ban" the recogniser missed: a surname, or the first word
+            # of one full name ("Ban Ki-moon")
+            found = self.registry.by_surname(words[0]) or self.registry.by_given_name(words[0])
             if found is not None:
                 return found
         for type_ in (mention.type, "PERSON", "ORG", "OTHER"):

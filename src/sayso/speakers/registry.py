@@ -141,6 +141,8 @@ class Registry:
     def by_given_name(self, word: str) -> Entity | None:
         """The one person whose full name starts with ``word`` ("Bernie" for
         "Bernie Sanders", "Ban" for "Ban Ki-moon"); None when none or several."""
+        if not word[:1].isupper():
+            return None
         found = {e.id for e in self.entities if e.type == "PERSON" and len(e.name.split()) > 1
                  and e.name.split()[0] == word}
         return self.entities[found.pop()] if len(found) == 1 else None

@@ -521,3 +521,16 @@ def test_an_apposition_hung_across_a_clause_is_not_the_name(nlp):
     a = Attribution([(0, 11)], [(12, 19)], [(20, 31)])
     enrich(doc, [a])
     assert "Lutz" not in a.speaker.name
+
+
+def test_a_lone_first_word_the_recogniser_missed_joins_the_full_name(nlp):
+    doc = Doc(nlp.vocab, words=["Wei", "Zhenglin", "spoke", ".", "Wei", "said", "so", "."],
+              pos=["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "ADV", "PUNCT"],
+              heads=[1, 2, 2, 2, 5, 5, 5, 5],
+              deps=["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "advmod", "punct"],
+              sent_starts=[True, False, False, False, True, False, False, False],
+              ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"])
+    start = doc[4].idx
+    a = Attribution([(start, start + 3)], [(start + 4, start + 8)], [(start + 9, start + 11)])
+    enrich(doc, [a])
+    assert a.speaker.name == "Wei Zhenglin"
