@@ -1,9 +1,13 @@
 """Speaker-name accuracy from hand judgements.
 
 Each ``speaker_judgements*.jsonl`` line is one attribution drawn by
-speaker_sample.py from PolNeAR dev (default model) with the resolved name and
-a person's verdict: is this the most specific name the article gives the
-speaker of that statement?
+speaker_sample.py (default model) with the resolved name and a person's
+verdict: is this the most specific name the article gives the speaker of
+that statement?
+
+Dev samples measure; train samples (``*_train_*``) were drawn to find and
+fix errors, so their "after" figures are not measurements. Each file was
+judged once, on the code of its day:
 
 - ``speaker_judgements.jsonl``: seed 2026, 60 items. Judged first at 50/60;
   the surname rule ("Clinton" = the Clinton introduced first) was fixed
@@ -15,6 +19,12 @@ speaker of that statement?
   fixes and judged by a reviewer reading the whole articles (38/50); three
   generic fixes followed (possessive pronouns in nominals, "many of whom",
   quote marks in names).
+
+- ``speaker_judgements_train_seed{101,202,303,404,505}.jsonl``: PolNeAR
+  train, 60 items each, drawn in turn while fixing the speaker stage; each
+  judged before the fixes it led to: 45, 53, 54, 46 and 49 of 60.
+- ``speaker_judgements_dev_seed2718.jsonl``: a fresh dev draw of 60 on the
+  final code of session 3, judged once: the figure in the README.
 
     python eval/speaker_score.py [FILE ...]
 """

@@ -9,10 +9,11 @@ module decides which stored speaker a new name belongs to:
   courtesy titles, possessives and punctuation dropped; "Jr." kept, since a
   son is not his father). "Hillary Rodham Clinton" = "Hillary Clinton";
   "Bill Clinton" stays apart.
-* A bare surname joins the one stored person with that surname, or, when
-  several share it, the one who clearly dominates (``DOMINANT_SHARE`` of
-  their statements); otherwise it stays a speaker of its own rather than
-  a guess.
+* A bare surname joins the one stored person with that surname; when
+  several share it, the one whose roles fit the role given here ("Clinton,
+  the former president"), else the one who clearly dominates
+  (``DOMINANT_SHARE`` of their statements); otherwise it stays a speaker of
+  its own rather than a guess.
 * Organisations and other named sources are keyed by their whole name
   without a leading "the".
 * Unnamed sources ("a spokesman", "officials") and unresolved pronouns are
@@ -106,6 +107,24 @@ def _person_key(words: list[str]) -> SpeakerKey:
         return SpeakerKey("person:" + surname, surname, bare_surname=True)
     first = [w for w in core[:-1] if len(w) > 1] or core[:1]
     return SpeakerKey("person:" + " ".join([first[0], surname, *suffix]), surname)
+
+
+def role_words(role: str | None) -> frozenset[str]:
+    """The content words of a role ("the former president" -> former, president)."""
+    return frozenset(w for w in name_words(role or "") if w not in _FUNCTION_WORDS and len(w) > 2)
+
+
+def pick_by_role(role: str | None, candidates: dict[int, list[str]]) -> int | None:
+    """The candidate (speaker id -> roles seen) whose roles share the most
+    words with ``role``: "Clinton, the former president" is the Clinton once
+    called "former president", not the "former secretary of state"; None
+    when no role fits or two fit equally well."""
+    wanted = role_words(role)
+    fit = sorted(((max((len(wanted & role_words(r)) for r in roles), default=0), sid)
+                  for sid, roles in candidates.items()), reverse=True)
+    if not fit or fit[0][0] == 0 or (len(fit) > 1 and fit[1][0] == fit[0][0]):
+        return None
+    return fit[0][1]
 
 
 def pick_by_surname(candidates: list[tuple[int, int]]) -> int | None:

@@ -18,8 +18,8 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from ..model import Attribution, Document, Extraction, Speaker
 from . import schema
-from .canonical import (SpeakerKey, is_named, looks_like_a_person_name, pick_by_surname,
-                        speaker_key)
+from .canonical import (SpeakerKey, is_named, looks_like_a_person_name, pick_by_role,
+                        pick_by_surname, speaker_key)
 from .identity import document_id
 
 MAX_ALIAS_CHARS = 200
@@ -98,7 +98,7 @@ class _SpeakerWriter:
         t = schema.speakers
         found = self.conn.execute(select(t.c.id, t.c.name).where(t.c.key == key.key)).first()
         if found is None and key.bare_surname:
-            found_id = pick_by_surname(self._people_with_surname(key.surname))
+            found_id = self._surname_owner(key.surname, speaker.role)
             return found_id if found_id is not None else self._create(key, speaker)
         if found is None and key.surname and self._claim_bare_surname(key, speaker):
             return self._find_or_create(key, speaker)
@@ -120,6 +120,20 @@ class _SpeakerWriter:
             return None
         t = schema.speakers
         return self.conn.execute(select(t.c.id, t.c.name).where(t.c.key == as_person.key)).first()
+
+    def _surname_owner(self, surname: str, role: str | None) -> int | None:
+        """Who a bare surname is: by the role given, else by prominence."""
+        candidates = self._people_with_surname(surname)
+        if len(candidates) > 1 and role:
+            r = schema.speaker_roles
+            roles: dict[int, list[str]] = {sid: [] for sid, _ in candidates}
+            for sid, seen in self.conn.execute(select(r.c.speaker_id, r.c.role)
+                                               .where(r.c.speaker_id.in_(list(roles)))):
+                roles[sid].append(seen)
+            by_role = pick_by_role(role, roles)
+            if by_role is not None:
+                return by_role
+        return pick_by_surname(candidates)
 
     def _people_with_surname(self, surname: str) -> list[tuple[int, int]]:
         t, a = schema.speakers, schema.attributions

@@ -182,3 +182,16 @@ def test_a_person_typed_otherwise_in_one_article_is_still_that_person(store):
     with store.connect() as conn:
         [top] = queries.top_speakers(conn, 5)
     assert (top.name, top.statements) == ("Donald Trump", 2)
+
+
+def test_a_bare_surname_goes_to_the_namesake_whose_role_fits(store):
+    texts = [("Hillary Clinton said the plan would create jobs in every state.", "Democratic nominee"),
+             ("Bill Clinton said the plan would need a second term to work.", "former president"),
+             ("Clinton said the economy had grown faster in the 1990s.", "the former president")]
+    for text, role in texts:
+        name = text.split(" said")[0]
+        store.add(*article(text, statement(text, name, "said", text.split(" said ")[1].rstrip("."),
+                                           role=role)))
+    with store.connect() as conn:
+        rows = {r.name: r.statements for r in queries.top_speakers(conn, 5)}
+    assert rows == {"Bill Clinton": 2, "Hillary Clinton": 1}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.store.canonical import is_named, pick_by_surname, speaker_key
+from sayso.store.canonical import is_named, pick_by_role, pick_by_surname, speaker_key
 
 
 @pytest.mark.parametrize("a, b", [
@@ -60,3 +60,12 @@ def test_the_speaker_stage_decides_what_is_a_proper_name():
     assert speaker_key("Analysts", "PERSON", "d1", named=False).key.startswith("local:d1:")
     assert speaker_key("Ursula von der Leyen", "PERSON", "d1", named=True).key == \
         "person:ursula leyen"
+
+
+def test_a_role_picks_one_namesake_or_none():
+    roles = {1: ["Democratic nominee", "former secretary of state"], 2: ["former president"]}
+    assert pick_by_role("the former president", roles) == 2  # two words against one
+    assert pick_by_role("former", roles) is None  # fits both equally
+    assert pick_by_role("president", roles) == 2
+    assert pick_by_role("secretary of state", roles) == 1
+    assert pick_by_role(None, roles) is None
