@@ -83,13 +83,19 @@ def looks_like_a_person_name(name: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
 
+def _one_member_of_a_group(words: list[str], type_: str) -> bool:
+    """"a Democrat", "one Republican": someone from a group, not the group
+    ("Democrats"), and not the same someone in another article."""
+    return type_ == "NORP" and len(words) == 1 and not words[0].endswith("s")
+
+
 def speaker_key(name: str, type_: str, doc_id: str, named: bool | None = None) -> SpeakerKey:
     """The match key of a speaker name seen in document ``doc_id``;
     ``named`` is the speaker stage's word on whether it is a proper name."""
     words = [w for w in name_words(name) if w]
     if named is None:
         named = is_named(name)
-    if not words or not named:
+    if not words or not named or _one_member_of_a_group(words, type_):
         return SpeakerKey(f"local:{doc_id}:{' '.join(words) or name.lower()}")
     if type_ == "PERSON" and looks_like_a_person_name(name):
         return _person_key(words)

@@ -69,3 +69,8 @@ def test_a_role_picks_one_namesake_or_none():
     assert pick_by_role("president", roles) == 2
     assert pick_by_role("secretary of state", roles) == 1
     assert pick_by_role(None, roles) is None
+
+
+def test_one_member_of_a_group_is_no_one_across_articles():
+    assert speaker_key("Democrat", "NORP", "d1", named=True).key.startswith("local:d1:")
+    assert speaker_key("Democrats", "NORP", "d1", named=True).key == "name:democrats"
