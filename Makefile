@@ -41,4 +41,4 @@ eval: setup
 
 train: setup
 	$(BIN)/python -m sayso.training.crf --data $(POLNEAR)
-	$(BIN)/python -m sayso.training.neural --data $(POLNEAR) --epochs 4 --tune-layers 2 --holdout 100
+	$(BIN)/python -m sayso.training.neural --data $(POLNEAR) --epochs 4 --tune-layers 4 --holdout 100

@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=default_model_dir())
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--epochs", type=int, default=4)
-    parser.add_argument("--tune-layers", type=int, default=2, choices=range(LAYERS + 1))
+    parser.add_argument("--tune-layers", type=int, default=4, choices=range(LAYERS + 1))
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--name", default=NEURAL_MODEL, help="file name of the trained model")
     parser.add_argument("--limit", type=int, default=None, help="train on the first N documents")
