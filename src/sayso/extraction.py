@@ -28,6 +28,7 @@ def build_attributor(model: str = "default") -> Attributor:
     """The function that finds and enriches attributions in a parsed Doc."""
     if model not in MODELS:
         raise UsageError(f"unknown model {model!r}; choose one of {', '.join(MODELS)}")
+    from .attribution.clause_contents import fill_empty_contents
     from .attribution.embedding import confine_embedded_sources
     from .attribution.noun_cues import add_noun_cue_attributions
     from .attribution.quote_rules import apply_quote_rules
@@ -42,13 +43,20 @@ def build_attributor(model: str = "default") -> Attributor:
         tagger = CrfAttributionTagger()
 
     def attribute(doc: Doc) -> list[Attribution]:
-        found = add_speaker_label_attributions(doc, add_noun_cue_attributions(doc, tagger(doc)))
-        attributions = confine_embedded_sources(apply_quote_rules(doc, found))
+        found = fill_empty_contents(doc, add_noun_cue_attributions(doc, tagger(doc)))
+        # after the quote rules: a "NAME:" line is one statement, whatever it embeds
+        found = add_speaker_label_attributions(doc, apply_quote_rules(doc, found))
+        attributions = confine_embedded_sources(sorted(found, key=_position))
         enrich(doc, attributions)
         set_cue_lemmas(doc, attributions)
         return attributions
 
     return attribute
+
+
+def _position(attribution: Attribution) -> int:
+    span = attribution.cue or attribution.content
+    return min(start for start, _ in span)
 
 
 def set_cue_lemmas(doc: Doc, attributions: list[Attribution]) -> None:

@@ -8,7 +8,10 @@ pytest.importorskip("transformers")
 from sayso.extraction import Extractor  # noqa: E402
 from sayso.model import Document  # noqa: E402
 
-TEXT = ("The port authority said on Monday that the harbour would reopen within a week.\n\n"
+# Every training article opens with its headline; without one the tuned model
+# misses this first sentence's "said" (a known weakness, in the README).
+TEXT = ("Harbour to reopen within a week\n\n"
+        "The port authority said on Monday that the harbour would reopen within a week.\n\n"
         '"We are ready to talk," Marta Okafor, who leads the dockworkers\' union, told reporters.')
 
 
