@@ -14,9 +14,12 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from .attribution.alignment import TokenOffsets
+from .attribution.passage import span_start
 from .errors import UsageError
 from .model import MODELS, Attribution, Document, Extraction
 from .nlp.pipeline import load_nlp
+from .speakers.spans import span_root
 
 BLOCK_CHARS = 50_000  # parse at most this much text at once (whole paragraphs)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -55,22 +58,16 @@ def build_attributor(model: str = "default") -> Attributor:
 
 
 def _position(attribution: Attribution) -> int:
-    span = attribution.cue or attribution.content
-    return min(start for start, _ in span)
+    return span_start(attribution.cue or attribution.content)
 
 
 def set_cue_lemmas(doc: Doc, attributions: list[Attribution]) -> None:
     """Each cue's lemma, read off its main word: the one whose head lies
     outside the cue ("has said" -> "say", "according to" -> "accord")."""
-    from .attribution.alignment import TokenOffsets
-
     offsets = TokenOffsets(doc)
     for attribution in attributions:
         tokens = sorted(i for i in offsets.tokens_in(attribution.cue) if not doc[i].is_punct)
-        inside = set(tokens)
-        main = next((doc[i] for i in tokens if doc[i].head.i == i or doc[i].head.i not in inside),
-                    None)
-        attribution.cue_lemma = main.lemma_.lower() if main is not None else None
+        attribution.cue_lemma = span_root(doc, tokens).lemma_.lower() if tokens else None
 
 
 def split_blocks(text: str, limit: int = BLOCK_CHARS) -> list[tuple[int, str]]:

@@ -19,7 +19,7 @@ ALLOWED = {
     "speakers": {"model", "errors", "lexicon", "nlp"},
     "extraction": {"model", "errors", "nlp", "attribution", "speakers"},
     "component": {"extraction"},
-    "store": {"model", "errors", "lexicon"},
+    "store": {"model", "errors", "lexicon", "speakers"},
     "batch": {"model", "errors", "extraction", "store"},
     "evaluation": {"model", "errors"},
     "output": {"model", "errors"},

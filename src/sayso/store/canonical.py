@@ -25,9 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-
-from ..lexicon import read_rows
+from ..speakers.lexicon import honorifics, pronouns
 
 DOMINANT_SHARE = 0.8
 # Capitalised only because they start a sentence: "A spokesman", "Some officials".
@@ -36,12 +34,6 @@ _FUNCTION_WORDS = frozenset({"a", "an", "the", "this", "that", "these", "those",
                              "her", "their", "its", "our", "my", "your"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-
-
-@lru_cache(maxsize=1)
-def honorifics() -> frozenset[str]:
-    return frozenset(row[0].lower().rstrip(".") for row in read_rows("sayso.speakers",
-                                                                      "honorifics.txt"))
 
 
 @dataclass(frozen=True)
@@ -57,11 +49,6 @@ def name_words(name: str) -> list[str]:
     """Lower-cased words of a name, without possessive endings."""
     text = unicodedata.normalize("NFKC", name).replace("’", "'")
     return [w.lower().removesuffix("'s").strip("'-") for w in _WORD.findall(text)]
-
-
-@lru_cache(maxsize=1)
-def pronouns() -> frozenset[str]:
-    return frozenset(row[0].lower() for row in read_rows("sayso.speakers", "pronouns.txt"))
 
 
 def is_named(name: str) -> bool:
