@@ -10,12 +10,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 ATTRIBUTE = "attributions"
+PUBLISHED = "published"  # set doc._.published (a date) to resolve "on Tuesday"
 
 
 def register_extension() -> None:
-    """Register ``doc._.attributions`` once per process."""
-    if not Doc.has_extension(ATTRIBUTE):
-        Doc.set_extension(ATTRIBUTE, default=None)
+    """Register ``doc._.attributions`` and ``doc._.published`` once per process."""
+    for name in (ATTRIBUTE, PUBLISHED):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
 
 
 class SaysoComponent:
@@ -28,7 +30,7 @@ class SaysoComponent:
         self.attributor = build_attributor(model)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.set(ATTRIBUTE, self.attributor(doc))
+        doc._.set(ATTRIBUTE, self.attributor(doc, doc._.get(PUBLISHED)))
         return doc
 
 

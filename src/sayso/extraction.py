@@ -24,7 +24,7 @@ from .speakers.spans import span_root
 BLOCK_CHARS = 50_000  # parse at most this much text at once (whole paragraphs)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
-Attributor = Callable[[Doc], list[Attribution]]
+Attributor = Callable[[Doc, Date | None], list[Attribution]]
 
 
 def build_attributor(model: str = "default") -> Attributor:
@@ -37,6 +37,7 @@ def build_attributor(model: str = "default") -> Attributor:
     from .attribution.quote_rules import apply_quote_rules
     from .attribution.speaker_labels import add_speaker_label_attributions
     from .attribution.tagger import CrfAttributionTagger
+    from .dating import assign_event_dates
     from .speakers import enrich
 
     if model == "accurate":
@@ -45,13 +46,14 @@ def build_attributor(model: str = "default") -> Attributor:
     else:
         tagger = CrfAttributionTagger()
 
-    def attribute(doc: Doc) -> list[Attribution]:
+    def attribute(doc: Doc, published: Date | None = None) -> list[Attribution]:
         found = fill_empty_contents(doc, add_noun_cue_attributions(doc, tagger(doc)))
         # after the quote rules: a "NAME:" line is one statement, whatever it embeds
         found = add_speaker_label_attributions(doc, apply_quote_rules(doc, found))
         attributions = confine_embedded_sources(sorted(found, key=_position))
         enrich(doc, attributions)
         set_cue_lemmas(doc, attributions)
+        assign_event_dates(doc, attributions, published)
         return attributions
 
     return attribute
@@ -110,7 +112,7 @@ def _shift(att: Attribution, offset: int, parent_base: int) -> Attribution:
     if speaker is not None and offset:
         speaker = replace(speaker, mentions=move(speaker.mentions))
     return replace(att, source=move(att.source), cue=move(att.cue), content=move(att.content),
-                   parent=parent, speaker=speaker)
+                   event_date_span=move(att.event_date_span), parent=parent, speaker=speaker)
 
 
 class Extractor:
@@ -135,7 +137,8 @@ class Extractor:
         for doc, (document, offset, last) in self.nlp.pipe(blocks, as_tuples=True,
                                                             batch_size=self.batch_size):
             base = len(attributions)
-            attributions.extend(_shift(a, offset, base) for a in self.attribute(doc))
+            attributions.extend(_shift(a, offset, base)
+                                for a in self.attribute(doc, document.date))
             if last:
                 yield Extraction(document.doc_id, attributions, document.date)
                 attributions = []

@@ -86,6 +86,10 @@ class Attribution:
     channel: str | None = None
     score: float | None = None
     cue_lemma: str | None = None  # lemma of the cue's main word ("say" for "has said")
+    event_date: Date | None = None  # the date the content or its sentence states
+    event_date_period: str | None = None  # "day", "week" (its Monday) or "month" (its 1st)
+    event_date_span: Span = field(default_factory=list)  # the phrase that states it
+    origin: str | None = None  # the institution or person at the root of the relay chain
     source_text: str = ""
     cue_text: str = ""
     content_text: str = ""
@@ -107,6 +111,10 @@ class Attribution:
             "channel": self.channel,
             "score": self.score,
             "cue_lemma": self.cue_lemma,
+            "event_date": self.event_date.isoformat() if self.event_date else None,
+            "event_date_period": self.event_date_period,
+            "event_date_span": fragments_as_lists(self.event_date_span),
+            "origin": self.origin,
             "source_text": self.source_text,
             "cue_text": self.cue_text,
             "content_text": self.content_text,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "sayso"
-LAYERS = ["model", "errors", "lexicon", "ingest", "nlp", "attribution", "speakers",
+LAYERS = ["model", "errors", "lexicon", "ingest", "nlp", "attribution", "speakers", "dating",
           "extraction", "component", "store", "batch", "evaluation", "output", "training",
           "commands", "cli"]
 # What each top-level part may import from sayso (besides itself).
@@ -17,7 +17,8 @@ ALLOWED = {
     "ingest": {"model", "errors"}, "nlp": {"errors"},
     "attribution": {"model", "errors", "lexicon", "nlp"},
     "speakers": {"model", "errors", "lexicon", "nlp"},
-    "extraction": {"model", "errors", "nlp", "attribution", "speakers"},
+    "dating": {"model", "errors", "attribution"},
+    "extraction": {"model", "errors", "nlp", "attribution", "speakers", "dating"},
     "component": {"extraction"},
     "store": {"model", "errors", "lexicon", "speakers"},
     "batch": {"model", "errors", "extraction", "store"},

@@ -1,0 +1,95 @@
+"""``event_date`` on every attribution whose content or sentence states one.
+
+The content is read first (what the statement reports: "the call on
+Monday"); failing that, the sentence that carries the statement says when
+it was made ("said on Tuesday"), the phrase nearest the cue winning. The
+tense of the clause around a phrase picks the direction of a bare weekday
+or month-day; relative phrases need the publication date and stay null
+without one.
+"""
+
+from __future__ import annotations
+
+from datetime import date as Date
+
+from spacy.tokens import Doc, Token
+
+from ..attribution.alignment import TokenOffsets
+from ..model import Attribution
+from .expressions import DateMention, find_date_mentions
+from .resolve import FUTURE, PAST, ResolvedDate, resolve_date
+
+__all__ = ["assign_event_dates", "resolve_date", "find_date_mentions"]
+
+_FUTURE_AUX = {"will", "would", "'ll", "shall", "wo", "gon", "going"}
+_FUTURE_VERBS = {"plan", "expect", "schedule", "intend", "set", "due"}
+
+
+def assign_event_dates(doc: Doc, attributions: list[Attribution], published: Date | None) -> None:
+    """Set ``event_date``, ``event_date_period`` and ``event_date_span`` in place."""
+    offsets = TokenOffsets(doc)
+    text = doc.text
+    for attribution in attributions:
+        found = _date_in_content(doc, offsets, text, attribution, published)
+        if found is None:
+            found = _date_in_sentence(doc, offsets, text, attribution, published)
+        if found is not None:
+            mention, resolved = found
+            attribution.event_date = resolved.date
+            attribution.event_date_period = resolved.period
+            attribution.event_date_span = [(mention.start, mention.end)]
+
+
+def _date_in_content(doc, offsets, text, attribution, published):
+    for start, end in attribution.content:
+        for mention in find_date_mentions(text, start, end):
+            resolved = _resolve(doc, offsets, mention, published)
+            if resolved is not None:
+                return mention, resolved
+    return None
+
+
+def _date_in_sentence(doc, offsets, text, attribution, published):
+    anchor = attribution.cue or attribution.content
+    if not anchor:
+        return None
+    tokens = offsets.tokens_in(anchor[:1])
+    if not tokens:
+        return None
+    sentence = doc[min(tokens)].sent
+    cue_at = anchor[0][0]
+    mentions = [m for m in find_date_mentions(text, sentence.start_char, sentence.end_char)
+                if not _inside(m, attribution.content)]
+    for mention in sorted(mentions, key=lambda m: abs(m.start - cue_at)):
+        resolved = _resolve(doc, offsets, mention, published)
+        if resolved is not None:
+            return mention, resolved
+    return None
+
+
+def _inside(mention: DateMention, span) -> bool:
+    return any(s <= mention.start and mention.end <= e for s, e in span)
+
+
+def _resolve(doc, offsets, mention: DateMention, published) -> ResolvedDate | None:
+    tokens = offsets.tokens_in([(mention.start, mention.end)])
+    prefer = _tense(doc[min(tokens)]) if tokens else None
+    return resolve_date(mention.text, published, prefer)
+
+
+def _tense(token: Token) -> str | None:
+    """FUTURE or PAST from the clause's verb, None when it says neither."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    words = [c for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb]
+    lowered = {w.lower_ for w in words}
+    if lowered & _FUTURE_AUX or any(w.tag_ == "TO" for w in verb.children if w.dep_ == "aux"):
+        return FUTURE
+    if verb.head.lemma_ in _FUTURE_VERBS and verb.dep_ == "xcomp":
+        return FUTURE
+    if any(w.tag_ == "VBD" for w in words) or (verb.tag_ == "VBN" and {"have", "has", "had"} & lowered):
+        return PAST
+    return None

@@ -1,0 +1,47 @@
+"""Dates on attributions, end to end through the default extractor."""
+
+from datetime import date
+
+import pytest
+
+from sayso.extraction import Extractor
+from sayso.model import Document
+
+ARTICLE = """Harbour strike talks stall
+
+The mayor of Port Elm said on Tuesday that the strike would end on Friday. "We met the dockers' union yesterday," she told reporters.
+
+Union officials said the June 4 vote had been postponed. The port authority said it was ready to talk.
+"""
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def by_content(extraction, words):
+    return next(a for a in extraction.attributions if words in a.content_text)
+
+
+def test_content_dates_win_and_sentence_dates_fill_in(extractor):
+    found = extractor.extract(Document("port", ARTICLE, date(2026, 6, 10)))  # a Wednesday
+    strike = by_content(found, "strike would end")
+    assert strike.event_date == date(2026, 6, 12)  # future tense: the coming Friday
+    assert ARTICLE[slice(*strike.event_date_span[0])] == "on Friday"
+    assert by_content(found, "We met").event_date == date(2026, 6, 9)
+    assert by_content(found, "June 4 vote").event_date == date(2026, 6, 4)
+    ready = by_content(found, "ready to talk")
+    assert ready.event_date is None and ready.event_date_span == []
+
+
+def test_a_sentence_date_dates_a_statement_whose_content_has_none(extractor):
+    text = "On Monday, the minister told parliament that the port would stay closed.\n"
+    found = extractor.extract(Document("m", text, date(2026, 6, 10)))
+    assert found.attributions[0].event_date == date(2026, 6, 8)
+
+
+def test_an_undated_article_resolves_no_relative_date(extractor):
+    found = extractor.extract(Document("port", ARTICLE, None))
+    assert all(a.event_date is None for a in found.attributions)
+    assert by_content(found, "strike would end").to_dict()["event_date"] is None
