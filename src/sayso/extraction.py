@@ -35,6 +35,7 @@ def build_attributor(model: str = "default") -> Attributor:
     from .attribution.embedding import confine_embedded_sources
     from .attribution.noun_cues import add_noun_cue_attributions
     from .attribution.quote_rules import apply_quote_rules
+    from .attribution.relay_phrases import split_relay_phrases
     from .attribution.speaker_labels import add_speaker_label_attributions
     from .attribution.tagger import CrfAttributionTagger
     from .dating import assign_event_dates
@@ -48,11 +49,13 @@ def build_attributor(model: str = "default") -> Attributor:
 
     def attribute(doc: Doc, published: Date | None = None) -> list[Attribution]:
         found = fill_empty_contents(doc, add_noun_cue_attributions(doc, tagger(doc)))
+        found = split_relay_phrases(doc, found)
         # after the quote rules: a "NAME:" line is one statement, whatever it embeds
         found = add_speaker_label_attributions(doc, apply_quote_rules(doc, found))
         attributions = confine_embedded_sources(sorted(found, key=_position))
         enrich(doc, attributions)
         set_cue_lemmas(doc, attributions)
+        set_content_entities(doc, attributions)
         assign_event_dates(doc, attributions, published)
         return attributions
 
@@ -70,6 +73,26 @@ def set_cue_lemmas(doc: Doc, attributions: list[Attribution]) -> None:
     for attribution in attributions:
         tokens = sorted(i for i in offsets.tokens_in(attribution.cue) if not doc[i].is_punct)
         attribution.cue_lemma = span_root(doc, tokens).lemma_.lower() if tokens else None
+
+
+_PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "FAC", "LOC", "LAW"})
+
+
+def set_content_entities(doc: Doc, attributions: list[Attribution]) -> None:
+    """The names each content mentions (the event's participants), in order, once each."""
+    for attribution in attributions:
+        names: list[str] = []
+        for ent in doc.ents:
+            if ent.label_ in _PARTICIPANT_LABELS and _within(ent.start_char, ent.end_char,
+                                                             attribution.content):
+                name = " ".join(ent.text.split()).removesuffix("'s").removesuffix("\u2019s")
+                if name and name not in names:
+                    names.append(name)
+        attribution.entities = names
+
+
+def _within(start: int, end: int, span) -> bool:
+    return any(s <= start and end <= e for s, e in span)
 
 
 def split_blocks(text: str, limit: int = BLOCK_CHARS) -> list[tuple[int, str]]:

@@ -90,6 +90,7 @@ class Attribution:
     event_date_period: str | None = None  # "day", "week" (its Monday) or "month" (its 1st)
     event_date_span: Span = field(default_factory=list)  # the phrase that states it
     origin: str | None = None  # the institution or person at the root of the relay chain
+    entities: list[str] = field(default_factory=list)  # names the content mentions
     source_text: str = ""
     cue_text: str = ""
     content_text: str = ""
@@ -115,6 +116,7 @@ class Attribution:
             "event_date_period": self.event_date_period,
             "event_date_span": fragments_as_lists(self.event_date_span),
             "origin": self.origin,
+            "entities": list(self.entities),
             "source_text": self.source_text,
             "cue_text": self.cue_text,
             "content_text": self.content_text,

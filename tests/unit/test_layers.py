@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "sayso"
 LAYERS = ["model", "errors", "lexicon", "ingest", "nlp", "attribution", "speakers", "dating",
-          "extraction", "component", "store", "batch", "evaluation", "output", "training",
+          "extraction", "component", "store", "accounts", "batch", "evaluation", "output", "training",
           "commands", "cli"]
 # What each top-level part may import from sayso (besides itself).
 ALLOWED = {
@@ -21,11 +21,12 @@ ALLOWED = {
     "extraction": {"model", "errors", "nlp", "attribution", "speakers", "dating"},
     "component": {"extraction"},
     "store": {"model", "errors", "lexicon", "speakers"},
+    "accounts": {"model", "errors", "store"},
     "batch": {"model", "errors", "extraction", "store"},
     "evaluation": {"model", "errors"},
     "output": {"model", "errors"},
     "training": {"model", "errors", "nlp", "attribution", "evaluation"},
-    "commands": {"model", "errors", "store", "batch", "ingest"},
+    "commands": {"model", "errors", "store", "accounts", "batch", "ingest"},
     "cli": set(LAYERS),
 }
 

@@ -29,6 +29,9 @@ def add_store_commands(commands, print_error) -> None:
     _add_db(ingest)
     ingest.add_argument("--workers", type=_positive, default=1, help="extractor processes (default 1)")
     ingest.add_argument("--model", choices=MODELS, default="default")
+    ingest.add_argument("--events", choices=("auto", "minilm", "lexical", "none"), default="auto",
+                        help="rebuild the store's events after storing new articles, with "
+                             "these statement vectors ('none': skip; 'sayso group' later)")
     ingest.add_argument("--tolerate-failures", action="store_true",
                         help="exit 0 even if some records could not be read")
     ingest.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
@@ -105,6 +108,14 @@ def run_ingest(args, print_error) -> int:
     print(f"ingested {summary.ingested}, skipped {summary.skipped} (already stored), "
           f"failed {summary.failed}; {summary.attributions} attributions in "
           f"{summary.seconds:.1f} s ({summary.docs_per_second:.2f} docs/s)", file=sys.stderr)
+    if summary.ingested and args.events != "none":
+        from ..accounts.build import rebuild_events
+
+        with Store(args.db) as store:
+            built = rebuild_events(store, args.events)
+        print(f"grouped {built.statements} statements into {built.events} events "
+              f"({built.multi_side_events} told by two or more sides) in {built.seconds:.1f} s",
+              file=sys.stderr)
     return EXIT_FAILURE if summary.failed and not args.tolerate_failures else EXIT_OK
 
 

@@ -80,7 +80,7 @@ def _resolve(doc, offsets, mention: DateMention, published) -> ResolvedDate | No
 def _tense(token: Token) -> str | None:
     """FUTURE or PAST from the clause's verb, None when it says neither."""
     verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None

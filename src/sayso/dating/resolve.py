@@ -37,6 +37,7 @@ class ResolvedDate:
     period: str  # "day", "week" or "month"
 
 
+@lru_cache(maxsize=4096)
 def resolve_date(phrase: str, published: Date | None, prefer: str | None = None) -> ResolvedDate | None:
     """The date ``phrase`` states, or None when it states none we can fix."""
     cleaned = _clean(phrase)

@@ -37,6 +37,7 @@ from .docindex import DocIndex
 from .kind import classify_kind
 from .nesting import find_parents
 from .registry import Entity
+from .origin import origin_of
 from .relay import find_cited
 from .spans import clean_fragments, span_root
 
@@ -44,7 +45,7 @@ __all__ = ["enrich"]
 
 
 def enrich(doc: Doc, attributions: list[Attribution]) -> None:
-    """Fill speaker, cited, channel, kind, parent and texts in place."""
+    """Fill speaker, cited, origin, channel, kind, parent and texts in place."""
     if not attributions:
         return
     index = DocIndex(doc)
@@ -58,6 +59,7 @@ def enrich(doc: Doc, attributions: list[Attribution]) -> None:
     for i, attribution in enumerate(attributions):
         entity = speakers[i]
         attribution.speaker = entity.to_speaker() if entity is not None else None
+        attribution.origin = origin_of(attribution.speaker, attribution.cited)
     for attribution, parent in zip(attributions, find_parents(attributions)):
         attribution.parent = parent
 

@@ -35,7 +35,10 @@ def find_cited(resolver: Resolver, speaker: Entity | None, source: list[int],
     # reports its own content, unless it is "quoted ... as saying"
     verbs = sorted(i for i in verbs if i not in cue or _quotes_as(doc[i]))
     chain: list[Entity] = []
-    skip = set(source) | in_content
+    # A source span that swallowed its own relay ("Tass, citing the Kremlin
+    # spokesman,") still cites what that relay verb governs.
+    relayed_in_source = {t.i for i in verbs if i in source for t in doc[i].subtree}
+    skip = (set(source) - relayed_in_source) | in_content
     for i in verbs:
         _follow(resolver, doc[i], chain, skip, depth=0)
     return [e for e in chain if e is not speaker]

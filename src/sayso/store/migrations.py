@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, Engine, insert, select, text
+from sqlalchemy import Connection, Engine, inspect, insert, select, text
 
 from ..errors import StoreError
 from . import schema
@@ -40,7 +40,8 @@ class Migration:
 
 
 def _initial_schema(conn: Connection) -> None:
-    tables = [t for t in schema.metadata.sorted_tables if t is not schema.schema_versions]
+    tables = [t for t in schema.metadata.sorted_tables
+              if t is not schema.schema_versions and t not in _V2_TABLES]
     schema.metadata.create_all(conn, tables=tables)
     for statement in _full_text_ddl(conn.dialect.name):
         conn.execute(text(statement))
@@ -54,9 +55,28 @@ def _full_text_ddl(dialect: str) -> tuple[str, ...]:
     raise StoreError(f"unsupported database {dialect!r}: use SQLite or PostgreSQL")
 
 
+_V2_COLUMNS = ("event_date", "event_date_period", "event_date_span", "origin", "entities")
+_V2_TABLES = (schema.statement_vectors, schema.events, schema.event_statements,
+              schema.event_claims, schema.event_topics, schema.event_builds)
+
+
+def _events_schema(conn: Connection) -> None:
+    # Version 1 creates the tables as ``schema`` has them now, so a new store
+    # has these already; a store made by an older sayso gains them here.
+    present = {c["name"] for c in inspect(conn).get_columns("attributions")}
+    for name in _V2_COLUMNS:
+        if name not in present:
+            column = schema.attributions.c[name]
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.execute(text(f"ALTER TABLE attributions ADD COLUMN {name} {kind}"))
+    schema.metadata.create_all(conn, tables=list(_V2_TABLES), checkfirst=True)
+
+
 MIGRATIONS = (
     Migration(1, "documents, speakers, aliases, roles, attributions, mentions, full-text search",
               _initial_schema),
+    Migration(2, "event dates, origins and entities; events, their statements, claims and topics",
+              _events_schema),
 )
 LATEST = MIGRATIONS[-1].version
 

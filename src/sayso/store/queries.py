@@ -143,6 +143,11 @@ def attribution_dict(row) -> dict:
     out = dict(row._mapping)
     for key in ("source", "cue", "content", "cited"):
         out[key] = json.loads(out[key])
+    for key in ("event_date_span", "entities"):  # absent in rows stored before version 2
+        if key in out:
+            out[key] = json.loads(out[key]) if out[key] else []
+    if isinstance(out.get("event_date"), Date):
+        out["event_date"] = out["event_date"].isoformat()
     return out
 
 
@@ -151,7 +156,8 @@ def export_rows(conn: Connection):
     a, d, s = schema.attributions, schema.documents, schema.speakers
     query = (select(a.c.document_id, a.c.position, a.c.kind, s.c.name.label("speaker"),
                     s.c.type.label("speaker_type"), a.c.source_text, a.c.cue_text, a.c.cue_lemma,
-                    a.c.content_text, a.c.channel, a.c.cited, a.c.parent, a.c.source, a.c.cue,
+                    a.c.content_text, a.c.channel, a.c.cited, a.c.parent, a.c.origin,
+                    a.c.event_date, a.c.event_date_period, a.c.source, a.c.cue,
                     a.c.content, d.c.title, d.c.url, d.c.publisher, d.c.published)
              .join(d, d.c.id == a.c.document_id).outerjoin(s, s.c.id == a.c.speaker_id)
              .order_by(a.c.document_id, a.c.position))

@@ -9,8 +9,8 @@ Full-text search over statement contents is dialect-specific and lives in
 
 from __future__ import annotations
 
-from sqlalchemy import (Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Table,
-                        Text, UniqueConstraint)
+from sqlalchemy import (Column, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary,
+                        MetaData, String, Table, Text, UniqueConstraint)
 
 metadata = MetaData()
 
@@ -79,6 +79,12 @@ attributions = Table(
     Column("parent", Integer),  # position of the enclosing attribution
     Column("cited", Text, nullable=False),
     Column("channel", Text),
+    # schema version 2: dates, origin and participants, for comparing accounts
+    Column("event_date", Date),
+    Column("event_date_period", String(8)),
+    Column("event_date_span", Text),
+    Column("origin", Text),
+    Column("entities", Text),
     UniqueConstraint("document_id", "position", name="attributions_document_position"),
 )
 Index("attributions_speaker", attributions.c.speaker_id)
@@ -94,3 +100,62 @@ mentions = Table(
     UniqueConstraint("document_id", "speaker_id", "start", "end", name="mentions_unique"),
 )
 Index("mentions_document", mentions.c.document_id)
+
+# Schema version 2: events and the accounts within them, rebuilt as a whole
+# by ``sayso group`` (and after every ingest).
+
+statement_vectors = Table(
+    "statement_vectors", metadata,
+    Column("attribution_id", Integer, ForeignKey("attributions.id"), primary_key=True),
+    Column("backend", String(16), primary_key=True),  # "minilm" or "lexical"
+    Column("vector", LargeBinary, nullable=False),    # float32, little-endian
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(12), primary_key=True),  # hash of its first statement: stable
+    Column("label", Text, nullable=False),
+    Column("first_day", Date),
+    Column("last_day", Date),
+    Column("statement_count", Integer, nullable=False),
+    Column("side_count", Integer, nullable=False),
+    Column("document_count", Integer, nullable=False),
+)
+Index("events_first_day", events.c.first_day)
+
+event_statements = Table(
+    "event_statements", metadata,
+    Column("attribution_id", Integer, ForeignKey("attributions.id"), primary_key=True),
+    Column("event_id", String(12), ForeignKey("events.id"), nullable=False),
+    Column("side", Text, nullable=False),
+)
+Index("event_statements_event", event_statements.c.event_id)
+
+event_claims = Table(
+    "event_claims", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(12), ForeignKey("events.id"), nullable=False),
+    Column("left_id", Integer, ForeignKey("attributions.id"), nullable=False),
+    Column("right_id", Integer, ForeignKey("attributions.id")),
+    Column("relation", String(16), nullable=False),
+    Column("similarity", Float),
+)
+Index("event_claims_event", event_claims.c.event_id)
+
+event_topics = Table(
+    "event_topics", metadata,
+    Column("event_id", String(12), ForeignKey("events.id"), primary_key=True),
+    Column("side", Text, primary_key=True),
+    Column("term", String(200), primary_key=True),
+    Column("weight", Float, nullable=False),
+)
+
+event_builds = Table(
+    "event_builds", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("built_at", DateTime, nullable=False),
+    Column("backend", String(16), nullable=False),
+    Column("statement_count", Integer, nullable=False),
+    Column("event_count", Integer, nullable=False),
+    Column("seconds", Float, nullable=False),
+)

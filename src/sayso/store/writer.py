@@ -60,7 +60,10 @@ def _attribution_row(doc_id: str, position: int, a: Attribution, speaker_id: int
             "content": json.dumps(a.content), "source_text": a.source_text,
             "cue_text": a.cue_text, "cue_lemma": a.cue_lemma, "content_text": a.content_text,
             "speaker_id": speaker_id, "parent": a.parent,
-            "cited": json.dumps([c.to_dict() for c in a.cited]), "channel": a.channel}
+            "cited": json.dumps([c.to_dict() for c in a.cited]), "channel": a.channel,
+            "event_date": a.event_date, "event_date_period": a.event_date_period,
+            "event_date_span": json.dumps(a.event_date_span), "origin": a.origin,
+            "entities": json.dumps(a.entities)}
 
 
 class _SpeakerWriter:

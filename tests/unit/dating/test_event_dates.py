@@ -45,3 +45,12 @@ def test_an_undated_article_resolves_no_relative_date(extractor):
     found = extractor.extract(Document("port", ARTICLE, None))
     assert all(a.event_date is None for a in found.attributions)
     assert by_content(found, "strike would end").to_dict()["event_date"] is None
+
+
+def test_a_date_in_a_sentence_without_a_verb_has_no_tense_and_still_resolves():
+    from sayso.dating import _tense
+    from sayso.nlp.pipeline import load_nlp
+
+    doc = load_nlp()("Budget talks on Tuesday")
+    assert all(t.pos_ not in ("VERB", "AUX") for t in doc)  # the case this guards
+    assert _tense(doc[3]) is None

@@ -1,0 +1,157 @@
+"""Statements -> events, in one pass over time (not quadratic in the corpus).
+
+Statements are taken in date order. Each joins the best-scoring event
+still open around its day, or starts a new one. An event is compared only
+with events seen within ``window_days`` of the statement's day, with the
+events of its own article and, for an undated statement, those sharing a
+participant; at most ``max_candidates`` of them. The work per statement is
+bounded by what happened around that day, so time grows with the corpus,
+not with its square.
+
+The score of a statement against an event adds three kinds of evidence:
+the cosine of its vector with the event's centroid (what is said), the
+share of its participants (speaker, origin, names in the content) the
+event already has (who is involved), and a bonus when the event already
+holds statements from the same article (an article mostly tells one story).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date as Date
+from datetime import timedelta
+
+import numpy as np
+
+from .statements import Statement
+
+
+@dataclass(frozen=True)
+class GroupingSettings:
+    window_days: int = 3
+    threshold: float = 0.55
+    participant_weight: float = 0.25
+    same_document_weight: float = 0.25
+    max_candidates: int = 64
+
+
+# Cosines run lower between word vectors than between MiniLM's, so each
+# backend has its own threshold (both chosen on the tuning half of the
+# event gold set, eval/events_score.py).
+SETTINGS = {"minilm": GroupingSettings(threshold=0.5),
+            "lexical": GroupingSettings(threshold=0.25)}
+
+
+@dataclass
+class Event:
+    """Statements about one happening, by their index in the grouped list."""
+
+    id: str
+    members: list[int]
+    first_day: Date | None
+    last_day: Date | None
+
+
+@dataclass
+class _Open:
+    members: list[int] = field(default_factory=list)
+    total: np.ndarray | None = None
+    participants: Counter = field(default_factory=Counter)
+    documents: set[str] = field(default_factory=set)
+    days: list[Date] = field(default_factory=list)
+
+    def centroid(self) -> np.ndarray:
+        norm = float(np.linalg.norm(self.total))
+        return self.total / norm if norm else self.total
+
+
+def group_statements(statements: list[Statement], vectors: np.ndarray,
+                     settings: GroupingSettings = SETTINGS["minilm"]) -> list[Event]:
+    """Events covering every statement once; ``vectors`` row i is statement i's."""
+    order = sorted(range(len(statements)), key=lambda i: _order_key(statements[i]))
+    events: list[_Open] = []
+    by_day: dict[Date, set[int]] = defaultdict(set)
+    by_document: dict[str, set[int]] = defaultdict(set)
+    by_participant: dict[str, list[int]] = defaultdict(list)
+    for i in order:
+        statement = statements[i]
+        participants = statement.participants()
+        candidates = _candidates(statement, participants, by_day, by_document, by_participant,
+                                 settings)
+        best, best_score = None, settings.threshold
+        if candidates:
+            scores = _scores(statement, participants, vectors[i], [events[k] for k in candidates],
+                             settings)
+            top = int(np.argmax(scores))
+            if scores[top] >= best_score:
+                best = candidates[top]
+        if best is None:
+            best = len(events)
+            events.append(_Open(total=np.zeros_like(vectors[i])))
+        _add(events[best], best, i, statement, participants, vectors[i], by_day, by_document,
+             by_participant)
+    return [_finish(e, statements) for e in events]
+
+
+def _order_key(statement: Statement):
+    day = statement.day
+    return (day is None, day or Date.min, statement.document_id, statement.position)
+
+
+def _candidates(statement, participants, by_day, by_document, by_participant, settings) -> list[int]:
+    found = set(by_document.get(statement.document_id, ()))
+    day = statement.day
+    if day is not None:
+        for offset in range(-settings.window_days, settings.window_days + 1):
+            found |= by_day.get(day + timedelta(days=offset), set())
+    else:
+        for key in participants:
+            found.update(by_participant.get(key, [])[-settings.max_candidates:])
+    if len(found) <= settings.max_candidates:
+        return sorted(found)
+    # Too many open events that day: keep the article's own and those sharing
+    # a participant, newest first.
+    shared = {k for key in participants for k in by_participant.get(key, [])} & found
+    keep = sorted(by_document.get(statement.document_id, set()) | shared, reverse=True)
+    return sorted(keep[:settings.max_candidates])
+
+
+def _scores(statement, participants, vector, events: list[_Open], settings) -> np.ndarray:
+    centroids = np.stack([e.centroid() for e in events])
+    similarity = centroids @ vector
+    overlap = np.array([_overlap(participants, e.participants) for e in events])
+    same_document = np.array([statement.document_id in e.documents for e in events], dtype=float)
+    return (similarity + settings.participant_weight * overlap
+            + settings.same_document_weight * same_document)
+
+
+def _overlap(participants: set[str], seen: Counter) -> float:
+    if not participants:
+        return 0.0
+    return sum(1 for p in participants if p in seen) / len(participants)
+
+
+def _add(event: _Open, k, i, statement, participants, vector, by_day, by_document, by_participant):
+    event.members.append(i)
+    event.total = event.total + vector
+    event.documents.add(statement.document_id)
+    by_document[statement.document_id].add(k)
+    for key in participants:
+        if not by_participant[key] or by_participant[key][-1] != k:
+            by_participant[key].append(k)
+        event.participants[key] += 1
+    if statement.day is not None:
+        event.days.append(statement.day)
+        by_day[statement.day].add(k)
+
+
+def _finish(event: _Open, statements: list[Statement]) -> Event:
+    first = statements[event.members[0]]
+    # Named by its first statement, so an event keeps its id when a later
+    # ingest adds statements to it.
+    key = f"{first.document_id}:{first.position}".encode()
+    return Event(id=hashlib.sha1(key).hexdigest()[:12], members=event.members,
+                 first_day=min(event.days) if event.days else None,
+                 last_day=max(event.days) if event.days else None)

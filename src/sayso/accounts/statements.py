@@ -1,0 +1,51 @@
+"""The plain records the compare stage works on: one stored statement each."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+_NON_WORD = re.compile(r"[^\w]+")
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+
+
+@dataclass
+class Statement:
+    """A stored attribution, with what grouping and alignment read."""
+
+    id: int
+    document_id: str
+    position: int
+    content: str
+    published: Date | None = None
+    event_date: Date | None = None
+    event_date_period: str | None = None
+    speaker: str | None = None      # canonical speaker name
+    origin: str | None = None
+    entities: list[str] = field(default_factory=list)
+    publisher: str | None = None
+
+    @property
+    def day(self) -> Date | None:
+        """When it happened, as well as the text says: a stated day, else publication."""
+        if self.event_date is not None and self.event_date_period == "day":
+            return self.event_date
+        return self.published or self.event_date
+
+    @property
+    def side(self) -> str:
+        """The origin as a grouping key: "the Kremlin" and "Kremlin" are one side."""
+        return side_key(self.origin or self.speaker or "unknown")
+
+    def participants(self) -> set[str]:
+        keys = {side_key(name) for name in self.entities}
+        if self.speaker:
+            keys.add(side_key(self.speaker))
+        if self.origin:
+            keys.add(side_key(self.origin))
+        return {k for k in keys if k}
+
+
+def side_key(name: str) -> str:
+    return _NON_WORD.sub(" ", _LEADING_THE.sub("", name.strip())).strip().lower()

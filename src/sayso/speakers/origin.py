@@ -1,0 +1,78 @@
+"""The origin of a statement: who is at the root of its relay chain.
+
+The root is the last source the chain cites ("Tass, citing the Kremlin
+spokesman" -> the spokesman), or the speaker when nothing is cited. A root
+that speaks for someone else (a spokesperson, a press office, an aide, an
+anonymous official of a named body) stands for that body: its role or name
+says which ("Kremlin spokesman", "spokesman for Hillary Clinton's
+campaign", "White House press office"). Everyone else is their own origin.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import CitedSource, Speaker
+from .lexicon import honorifics, read_rows, role_nouns
+
+_DETERMINERS = re.compile(r"^(?:the|a|an|its|his|her|their|one|two|three|several|some|other)\s+",
+                          re.I)
+_RANKS = re.compile(r"^(?:senior|top|chief|deputy|former|acting|lead|principal|unnamed|anonymous|"
+                    r"high-ranking|high-level|an?)\s+", re.I)
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+
+
+def origin_of(speaker: Speaker | None, cited: list[CitedSource]) -> str | None:
+    """The institution or person at the root of the chain, None without a speaker."""
+    if cited:
+        root = cited[-1]
+        return _institution(root.role) or _institution(root.name) or root.name
+    if speaker is None:
+        return None
+    return _institution(speaker.role) or _institution(speaker.name) or speaker.name
+
+
+def _institution(description: str | None) -> str | None:
+    """The body a proxy description speaks for, None when it names none."""
+    if not description:
+        return None
+    text = " ".join(description.split())
+    lowered = text.lower()
+    for noun in _proxy_nouns():
+        for match in re.finditer(rf"\b{re.escape(noun)}\b", lowered):
+            after = re.match(r"\s+(?:for|to|of|at|with|from|in)\s+(.+)$", text[match.end():])
+            if after:
+                return _tidy(after.group(1))
+            before = text[:match.start()].strip(" ,")
+            if before:
+                return _tidy(before)
+    return None
+
+
+def _tidy(name: str) -> str | None:
+    name = _POSSESSIVE.sub("", name.strip(" ,.;:")) + " "
+    previous = None
+    while previous != name:
+        previous = name
+        name = _RANKS.sub("", _DETERMINERS.sub("", name))
+    return _without_title(name.strip()) or None
+
+
+def _without_title(name: str) -> str:
+    """"Senator Ruth Kale" -> "Ruth Kale": a person's title is not who they are."""
+    words = name.split()
+    while len(words) > 2 and words[1][:1].isupper() and _is_title(words[0]):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_title(word: str) -> bool:
+    bare = word.rstrip(".").lower()
+    return bare in honorifics() or bare in role_nouns()
+
+
+@lru_cache(maxsize=None)
+def _proxy_nouns() -> tuple[str, ...]:
+    nouns = [row[0].lower() for row in read_rows("proxy_nouns.txt")]
+    return tuple(sorted(nouns, key=len, reverse=True))

@@ -1,0 +1,51 @@
+from datetime import date
+
+from sayso.accounts.alignment import align_claims, side_topics
+from sayso.accounts.statements import Statement
+from sayso.accounts.vectors import LexicalVectorizer
+
+
+def account(i, origin, content):
+    return Statement(id=i, document_id=origin, position=i, content=content,
+                     published=date(2026, 3, 10), origin=origin)
+
+
+READOUTS = [
+    account(0, "Valdor", "the two leaders agreed to reopen the Kessel border crossing to grain"),
+    account(1, "Valdor", "the fishermen detained in Ostranian waters must be released"),
+    account(2, "Valdor", "the call was constructive and talks would continue"),
+    account(3, "Ostrania", "the presidents agreed to reopen the Kessel border crossing to grain"),
+    account(4, "Ostrania", "the call was not constructive and talks would not continue"),
+    account(5, "Ostrania", "Valdor was invited to join the Northern Rail project"),
+]
+
+
+def claims():
+    vectors = LexicalVectorizer().encode([s.content for s in READOUTS])
+    return {(c.left, c.right): c.relation for c in align_claims(READOUTS, vectors, threshold=0.5)}
+
+
+def test_claims_both_sides_make_are_paired_and_a_denial_is_a_contradiction():
+    found = claims()
+    assert found[(3, 0)] == "agreement" or found[(0, 3)] == "agreement"
+    assert "contradiction" in {found.get((2, 4)), found.get((4, 2))}
+
+
+def test_claims_only_one_side_makes_are_marked_as_such():
+    only = {left for (left, right), relation in claims().items() if relation == "only"}
+    assert only == {1, 5}
+
+
+def test_one_side_has_no_claims_to_align():
+    one_side = [s for s in READOUTS if s.origin == "Valdor"]
+    vectors = LexicalVectorizer().encode([s.content for s in one_side])
+    assert align_claims(one_side, vectors) == []
+    assert side_topics(one_side) == []
+
+
+def test_each_side_stresses_its_own_words():
+    topics = {}
+    for t in side_topics(READOUTS):
+        topics.setdefault(t.side, []).append(t.term)
+    assert "fishermen" in topics["valdor"] and "northern" in topics["ostrania"]
+    assert "kessel" not in topics["valdor"] + topics["ostrania"]  # both say it: no one's stress

@@ -1,0 +1,79 @@
+from datetime import date, timedelta
+
+import numpy as np
+
+from sayso.accounts.grouping import SETTINGS, GroupingSettings, group_statements
+from sayso.accounts.statements import Statement
+from sayso.accounts.vectors import LexicalVectorizer
+
+CALL = date(2026, 3, 10)
+
+
+def statement(i, doc, content, published, speaker=None, origin=None, entities=(), event_date=None):
+    return Statement(id=i, document_id=doc, position=i, content=content, published=published,
+                     event_date=event_date, event_date_period="day" if event_date else None,
+                     speaker=speaker, origin=origin, entities=list(entities))
+
+
+def grouped(statements, settings=SETTINGS["lexical"]):
+    vectors = LexicalVectorizer().encode([s.content for s in statements])
+    events = group_statements(statements, vectors, settings)
+    return sorted(sorted(statements[i].id for i in e.members) for e in events)
+
+
+CROSSING = [
+    statement(1, "valdor", "the two leaders agreed to reopen the Kessel border crossing to grain",
+              CALL, "Lisa Halvorsen", "presidential office", ["Kessel"]),
+    statement(2, "ostrania", "the presidents agreed to reopen the Kessel border crossing for grain",
+              CALL, "Tomas Oren", "Foreign Ministry", ["Kessel"]),
+    statement(3, "wire", "Valdor and Ostrania will reopen the Kessel crossing to grain shipments",
+              CALL + timedelta(days=1), "Baltic Wire", "Baltic Wire", ["Valdor", "Ostrania", "Kessel"]),
+]
+STRIKE = [
+    statement(4, "herald", "the dockers strike at Port Elm would continue until Friday", CALL,
+              "dockers union", "dockers union", ["Port Elm"]),
+    statement(5, "herald", "the harbour at Port Elm was losing a million crowns a day", CALL,
+              "Ana Brill", "Ana Brill", ["Port Elm"]),
+]
+
+
+def test_statements_about_one_event_group_across_articles_and_sides():
+    assert grouped(CROSSING + STRIKE) == [[1, 2, 3], [4, 5]]
+
+
+def test_the_same_words_months_apart_are_different_events():
+    later = statement(6, "later", "the presidents agreed to reopen the Kessel border crossing to grain",
+                      CALL + timedelta(days=60), "Tomas Oren", "Foreign Ministry", ["Kessel"])
+    assert grouped(CROSSING + [later]) == [[1, 2, 3], [6]]
+
+
+def test_a_stated_event_date_places_a_late_report_with_its_event():
+    late = statement(7, "weekly", "the presidents agreed to reopen the Kessel crossing to grain",
+                     CALL + timedelta(days=20), "Weekly", "Weekly", ["Kessel"], event_date=CALL)
+    assert grouped(CROSSING + [late]) == [[1, 2, 3, 7]]
+
+
+def test_undated_statements_group_by_participants_and_words():
+    undated = [statement(10 + s.id, f"x{s.id}", s.content, None, s.speaker, s.origin, s.entities)
+               for s in CROSSING]
+    assert grouped(undated + STRIKE) == [[4, 5], [11, 12, 13]]
+
+
+def test_every_statement_lands_in_exactly_one_event_and_ids_are_stable():
+    statements = CROSSING + STRIKE
+    vectors = LexicalVectorizer().encode([s.content for s in statements])
+    first = group_statements(statements, vectors, SETTINGS["lexical"])
+    members = sorted(i for e in first for i in e.members)
+    assert members == list(range(len(statements)))
+    again = group_statements(list(reversed(statements)), vectors[::-1], SETTINGS["lexical"])
+    assert {e.id for e in first} == {e.id for e in again}
+
+
+def test_a_crowded_day_compares_with_a_bounded_number_of_events():
+    # 300 unrelated statements on one day: each is scored against at most
+    # max_candidates open events, and nothing merges by accident.
+    words = [f"topic{k} alpha{k} beta{k}" for k in range(300)]
+    statements = [statement(k, f"d{k}", w, CALL) for k, w in enumerate(words)]
+    vectors = np.eye(300, dtype=np.float32)
+    events = group_statements(statements, vectors, GroupingSettings(max_candidates=8))
+    assert len(events) == 300
