@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date as Date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..attribution.alignment import TokenOffsets
 from ..model import Attribution
@@ -22,7 +22,9 @@ from .resolve import FUTURE, PAST, ResolvedDate, resolve_date
 __all__ = ["assign_event_dates", "resolve_date", "find_date_mentions"]
 
 _FUTURE_AUX = {"will", "would", "'ll", "shall", "wo", "gon", "going"}
-_FUTURE_VERBS = {"plan", "expect", "schedule", "intend", "set", "due"}
+# "agreed to meet on Friday": an infinitive under these looks ahead
+_FUTURE_VERBS = {"plan", "expect", "schedule", "intend", "set", "due", "agree", "promise", "vow",
+                 "pledge", "hope", "want", "aim", "prepare", "decide", "propose", "offer"}
 
 
 def assign_event_dates(doc: Doc, attributions: list[Attribution], published: Date | None) -> None:
@@ -73,22 +75,46 @@ def _inside(mention: DateMention, span) -> bool:
 
 def _resolve(doc, offsets, mention: DateMention, published) -> ResolvedDate | None:
     tokens = offsets.tokens_in([(mention.start, mention.end)])
-    prefer = _tense(doc[min(tokens)]) if tokens else None
+    prefer = _tense(doc, sorted(tokens)) if tokens else None
     return resolve_date(mention.text, published, prefer)
 
 
-def _tense(token: Token) -> str | None:
-    """FUTURE or PAST from the clause's verb, None when it says neither."""
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+def _tense(doc: Doc, tokens: list[int]) -> str | None:
+    """FUTURE or PAST when the phrase dates a verb ("will meet on Friday",
+    "met on Friday"); None when it modifies a noun ("the Nov. 8 election",
+    "his address Sunday") or the verb's tense says neither."""
+    inside = set(tokens)
+    root = next((doc[i] for i in tokens if doc[i].head.i not in inside or doc[i].head.i == i),
+                doc[tokens[0]])
+    governor = root.head
+    if governor.dep_ == "prep" and governor.i not in inside:
+        governor = governor.head
+    if governor.i == root.i:
         return None
+    if governor.pos_ not in ("VERB", "AUX"):
+        # a noun's date ("a meeting on Monday") looks ahead only when the
+        # noun is what a future verb acts on ("would chair a meeting on
+        # Monday"), not its subject ("his address Sunday will be a topic")
+        clause = _verb_acting_on(governor)
+        return FUTURE if clause is not None and _verb_tense(clause) == FUTURE else None
+    return _verb_tense(governor)
+
+
+def _verb_acting_on(noun):
+    child = noun
+    for ancestor in noun.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor if child.dep_ not in ("nsubj", "nsubjpass", "csubj") else None
+        child = ancestor
+    return None
+
+
+def _verb_tense(verb) -> str | None:
     words = [c for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb]
     lowered = {w.lower_ for w in words}
-    if lowered & _FUTURE_AUX or any(w.tag_ == "TO" for w in verb.children if w.dep_ == "aux"):
+    if lowered & _FUTURE_AUX:
         return FUTURE
-    if verb.head.lemma_ in _FUTURE_VERBS and verb.dep_ == "xcomp":
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_VERBS:
         return FUTURE
     if any(w.tag_ == "VBD" for w in words) or (verb.tag_ == "VBN" and {"have", "has", "had"} & lowered):
         return PAST

@@ -53,4 +53,16 @@ def test_a_date_in_a_sentence_without_a_verb_has_no_tense_and_still_resolves():
 
     doc = load_nlp()("Budget talks on Tuesday")
     assert all(t.pos_ not in ("VERB", "AUX") for t in doc)  # the case this guards
-    assert _tense(doc[3]) is None
+    assert _tense(doc, [3]) is None
+
+
+def test_a_date_on_a_noun_takes_the_nearer_year_and_a_verb_its_tense(extractor):
+    text = ("The nominee for the Nov. 8 election said he was joking.\n\n"
+            "The mediator said both unions had agreed to meet on Friday.\n\n"
+            "A spokesman said the president would chair a meeting of the council on Thursday.\n\n"
+            "The mayor said she spoke to the unions in Marenholt last Thursday.\n")
+    found = extractor.extract(Document("n", text, date(2016, 8, 1)))  # a Monday
+    assert by_content(found, "he was joking").event_date == date(2016, 11, 8)
+    assert by_content(found, "agreed to meet").event_date == date(2016, 8, 5)
+    assert by_content(found, "would chair").event_date == date(2016, 8, 4)
+    assert by_content(found, "spoke to the unions").event_date == date(2016, 7, 28)

@@ -25,3 +25,14 @@ def test_offsets_point_at_the_phrase_and_a_window_limits_the_search():
 def test_numeric_iso_and_day_first_forms():
     assert phrases("The 2026-03-02 memo, the 7/26/2016 letter and the 4 June 2026 call.") == [
         "2026-03-02", "7/26/2016", "4 June 2026"]
+
+
+def test_capitalised_openers_and_a_day_after_a_preposition_are_found():
+    assert phrases("In October the court ruled. Today she spoke; a ruling is due by October 6.") == [
+        "In October", "Today", "by October 6"]
+
+
+def test_datelines_date_the_filing_not_a_statement():
+    text = ("PHILADELPHIA, July 25 (UPI) — The party apologised on Monday.\n"
+            "VELLMAR, May 7 (Meridian Wire) - Kessaria denied it.\n")
+    assert phrases(text) == ["on Monday"]
