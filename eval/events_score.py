@@ -222,6 +222,7 @@ def score(store: Store, data: Path) -> dict:
     for name, subset in (("all", pairs), ("tune", [p for p in pairs if half_of(p[0]) == "tune"]),
                          ("test", [p for p in pairs if half_of(p[0]) == "test"])):
         out["grouping"][name] = grouping_scores(subset)
+    out["claims"] = claim_precision()
     for kind in ("polnear", "readouts"):
         subset = [p for p in pairs if p[0]["set"] == kind]
         out[kind] = {"dates": date_scores(subset), "origins": origin_scores(subset),
@@ -230,23 +231,91 @@ def score(store: Store, data: Path) -> dict:
 
 
 def tune(store: Store, data: Path, backend: str) -> None:
+    """Grid over the grouping settings, in memory (vectors encoded once);
+    chosen by pairwise F1 on the tuning half, reported on both halves and
+    on the whole set (whose pairs across the halves the halves cannot see)."""
+    from sayso.accounts.build import _statement, _vectors
+    from sayso.accounts.grouping import group_statements
+    from sayso.accounts.vectors import make_vectorizer
+    from sayso.store.events import cached_vectors, statement_rows
+
     gold = load_gold()
     texts = texts_by_doc(data)
+    vectorizer = make_vectorizer(backend)
+    with store.connect() as conn:
+        rows = statement_rows(conn)
+        cached = cached_vectors(conn, vectorizer.name)
+    statements = [_statement(r) for r in rows]
+    vectors = _vectors(store, vectorizer, statements, cached)
+    stored = stored_attributions(store)
+    pairs = match(gold, texts, stored)
     base = SETTINGS[backend]
+    thresholds = ((0.4, 0.45, 0.5, 0.55, 0.6) if backend == "minilm"
+                  else (0.1, 0.15, 0.2, 0.25, 0.3, 0.35))
     results = []
-    thresholds = (0.35, 0.45, 0.5, 0.55, 0.6, 0.65) if backend == "minilm" else (0.15, 0.2, 0.25, 0.3, 0.35, 0.45)
-    for threshold, pw, dw, window in product(thresholds, (0.0, 0.15, 0.3), (0.0, 0.15, 0.3), (1, 3)):
+    for threshold, pw, dw, window, k in product(thresholds, (0.0, 0.1), (0.2, 0.3, 0.4, 0.5),
+                                                (2, 3, 5), (1,)):
         settings = replace(base, threshold=threshold, participant_weight=pw,
-                           same_document_weight=dw, window_days=window)
-        rebuild_events(store, backend, settings)
-        pairs = match(gold, texts, stored_attributions(store))
-        tune_f1 = grouping_scores([p for p in pairs if half_of(p[0]) == "tune"])["pairwise_f1"]
-        test_f1 = grouping_scores([p for p in pairs if half_of(p[0]) == "test"])["pairwise_f1"]
-        results.append((tune_f1, test_f1, settings))
-        print(f"{threshold:.2f} pw={pw:.2f} dw={dw:.2f} w={window}: tune {tune_f1:.4f} "
-              f"test {test_f1:.4f}", file=sys.stderr)
-    best = max(results, key=lambda r: r[0])
-    print(f"best on tune: {best[2]} -> tune {best[0]:.4f}, test {best[1]:.4f}")
+                           same_document_weight=dw, window_days=window, neighbours=k)
+        events = group_statements(statements, vectors, settings)
+        event_of = {statements[i].id: e.id for e in events for i in e.members}
+        scored = [(g, dict(s, event_id=event_of[s["id"]]) if s else None) for g, s in pairs]
+        tune_f1 = grouping_scores([p for p in scored if half_of(p[0]) == "tune"])["pairwise_f1"]
+        test_f1 = grouping_scores([p for p in scored if half_of(p[0]) == "test"])["pairwise_f1"]
+        all_f1 = grouping_scores(scored)["pairwise_f1"]
+        results.append((tune_f1, test_f1, all_f1, settings))
+        print(f"{threshold:.2f} pw={pw:.2f} dw={dw:.2f} w={window} k={k}: tune {tune_f1:.4f} "
+              f"test {test_f1:.4f} all {all_f1:.4f}", file=sys.stderr, flush=True)
+    for tune_f1, test_f1, all_f1, settings in sorted(results, key=lambda r: -r[0])[:5]:
+        print(f"tune {tune_f1:.4f} test {test_f1:.4f} all {all_f1:.4f}  {settings}")
+
+
+# -- claim alignment: a sample for judging by hand ----------------------------
+
+JUDGEMENTS = HERE / "claim_judgements.jsonl"
+
+
+def claim_sample(store: Store, n: int, seed: int) -> list[dict]:
+    """Aligned claim pairs (agreement or contradiction) from events that hold
+    gold statements, for a person to judge. Identified by article and
+    position only: no corpus text is written."""
+    import random
+
+    a, d, c, m = schema.attributions, schema.documents, schema.event_claims, schema.event_statements
+    gold_docs = {g["doc"] for g in load_gold()}
+    with store.connect() as conn:
+        names = {row.id: Path(row.name.split(":")[0]).stem if row.name.endswith(".txt") else
+                 row.name.split(":", 1)[1] for row in conn.execute(select(d.c.id, d.c.name))}
+        where = {row.id: (names[row.document_id], row.position, row.content_text, row.side)
+                 for row in conn.execute(select(a.c.id, a.c.document_id, a.c.position,
+                                                a.c.content_text, m.c.side)
+                                         .join(m, m.c.attribution_id == a.c.id))}
+        claims = [dict(r._mapping) for r in conn.execute(
+            select(c.c.event_id, c.c.left_id, c.c.right_id, c.c.relation, c.c.similarity)
+            .where(c.c.right_id.is_not(None)))]
+    claims = [x for x in claims if where[x["left_id"]][0] in gold_docs
+              or where[x["right_id"]][0] in gold_docs]
+    picked = random.Random(seed).sample(claims, min(n, len(claims)))
+    return [{"event": x["event_id"], "relation": x["relation"], "similarity": x["similarity"],
+             "left": {"doc": where[x["left_id"]][0], "position": where[x["left_id"]][1],
+                      "side": where[x["left_id"]][3], "content": where[x["left_id"]][2]},
+             "right": {"doc": where[x["right_id"]][0], "position": where[x["right_id"]][1],
+                       "side": where[x["right_id"]][3], "content": where[x["right_id"]][2]}}
+            for x in picked]
+
+
+def claim_precision() -> dict | None:
+    """From the judged sample: pairs that are one claim, and of those, the
+    ones whose agreement/contradiction label is right."""
+    if not JUDGEMENTS.exists():
+        return None
+    rows = [json.loads(line) for line in open(JUDGEMENTS, encoding="utf-8") if line.strip()]
+    same = [r for r in rows if r["same_claim"]]
+    out = {"judged": len(rows), "precision": _ratio(len(same), len(rows)),
+           "relation_right": _ratio(sum(1 for r in same if r["relation_right"]), len(same))}
+    if all("two_sides" in r for r in rows):
+        out["same_claim_and_two_sides"] = _ratio(sum(1 for r in same if r["two_sides"]), len(rows))
+    return out
 
 
 def main() -> None:
@@ -258,6 +327,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--vectors", choices=("minilm", "lexical"), default="minilm")
     parser.add_argument("--tune", action="store_true")
+    parser.add_argument("--sample-claims", type=int, metavar="N",
+                        help="print N aligned claim pairs for judging (JSON lines) and stop")
     args = parser.parse_args()
     db_path = Path(args.db)
     if args.rebuild_store and db_path.exists():
@@ -269,6 +340,10 @@ def main() -> None:
             tune(store, args.data, args.vectors)
             return
         built = rebuild_events(store, args.vectors)
+        if args.sample_claims:
+            for row in claim_sample(store, args.sample_claims, seed=4):
+                print(json.dumps(row, ensure_ascii=False))
+            return
         print(f"grouped {built.statements} statements into {built.events} events with "
               f"{built.backend} vectors in {built.seconds:.1f} s", file=sys.stderr)
         print(json.dumps(score(store, args.data), indent=1))

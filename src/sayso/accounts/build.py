@@ -50,7 +50,8 @@ def _statement(row: dict) -> Statement:
                      content=row["content_text"], published=row["published"],
                      event_date=row["event_date"], event_date_period=row["event_date_period"],
                      speaker=row["speaker"], origin=row["origin"], entities=row["entities"],
-                     publisher=row["publisher"])
+                     publisher=row["publisher"], cue_lemma=row["cue_lemma"],
+                     parent=row["parent"], content_span=row["content"])
 
 
 def _vectors(store: Store, vectorizer: Vectorizer, statements: list[Statement],

@@ -2,14 +2,14 @@
 
 Statements are taken in date order. Each joins the best-scoring event
 still open around its day, or starts a new one. An event is compared only
-with events seen within ``window_days`` of the statement's day, with the
+with events that began within ``window_days`` of the statement's day, with the
 events of its own article and, for an undated statement, those sharing a
 participant; at most ``max_candidates`` of them. The work per statement is
 bounded by what happened around that day, so time grows with the corpus,
 not with its square.
 
 The score of a statement against an event adds three kinds of evidence:
-the cosine of its vector with the event's centroid (what is said), the
+the mean cosine of its vector with the event's closest members (what is said), the
 share of its participants (speaker, origin, names in the content) the
 event already has (who is involved), and a bonus when the event already
 holds statements from the same article (an article mostly tells one story).
@@ -35,13 +35,17 @@ class GroupingSettings:
     participant_weight: float = 0.25
     same_document_weight: float = 0.25
     max_candidates: int = 64
+    neighbours: int = 3          # an event's similarity: mean of its k closest members
+    recent_members: int = 100    # of its latest members, so the cost stays bounded
 
 
-# Cosines run lower between word vectors than between MiniLM's, so each
-# backend has its own threshold (both chosen on the tuning half of the
-# event gold set, eval/events_score.py).
-SETTINGS = {"minilm": GroupingSettings(threshold=0.5),
-            "lexical": GroupingSettings(threshold=0.25)}
+# Chosen by pairwise F1 on the event gold set (eval/events_score.py --tune):
+# one close member is evidence enough (k=1), and word vectors need a far
+# lower bar than MiniLM's.
+SETTINGS = {"minilm": GroupingSettings(threshold=0.5, participant_weight=0.0,
+                                       same_document_weight=0.4, neighbours=1),
+            "lexical": GroupingSettings(threshold=0.1, participant_weight=0.1,
+                                        same_document_weight=0.2, neighbours=1)}
 
 
 @dataclass
@@ -57,14 +61,9 @@ class Event:
 @dataclass
 class _Open:
     members: list[int] = field(default_factory=list)
-    total: np.ndarray | None = None
     participants: Counter = field(default_factory=Counter)
     documents: set[str] = field(default_factory=set)
     days: list[Date] = field(default_factory=list)
-
-    def centroid(self) -> np.ndarray:
-        norm = float(np.linalg.norm(self.total))
-        return self.total / norm if norm else self.total
 
 
 def group_statements(statements: list[Statement], vectors: np.ndarray,
@@ -82,16 +81,19 @@ def group_statements(statements: list[Statement], vectors: np.ndarray,
                                  settings)
         best, best_score = None, settings.threshold
         if candidates:
-            scores = _scores(statement, participants, vectors[i], [events[k] for k in candidates],
+            scores = _scores(statement, participants, vectors, i, [events[k] for k in candidates],
                              settings)
             top = int(np.argmax(scores))
             if scores[top] >= best_score:
                 best = candidates[top]
         if best is None:
             best = len(events)
-            events.append(_Open(total=np.zeros_like(vectors[i])))
-        _add(events[best], best, i, statement, participants, vectors[i], by_day, by_document,
-             by_participant)
+            events.append(_Open())
+            if statement.day is not None:
+                # an event is found from the days around its start, so it
+                # cannot creep along the calendar one statement at a time
+                by_day[statement.day].add(best)
+        _add(events[best], best, i, statement, participants, by_document, by_participant)
     return [_finish(e, statements) for e in events]
 
 
@@ -118,13 +120,22 @@ def _candidates(statement, participants, by_day, by_document, by_participant, se
     return sorted(keep[:settings.max_candidates])
 
 
-def _scores(statement, participants, vector, events: list[_Open], settings) -> np.ndarray:
-    centroids = np.stack([e.centroid() for e in events])
-    similarity = centroids @ vector
+def _scores(statement, participants, vectors, i, events: list[_Open], settings) -> np.ndarray:
+    similarity = np.array([_similarity(vectors, i, e, settings) for e in events])
     overlap = np.array([_overlap(participants, e.participants) for e in events])
     same_document = np.array([statement.document_id in e.documents for e in events], dtype=float)
     return (similarity + settings.participant_weight * overlap
             + settings.same_document_weight * same_document)
+
+
+def _similarity(vectors: np.ndarray, i: int, event: _Open, settings) -> float:
+    """Mean cosine with the event's k closest members: one generic member
+    cannot pull a statement in, and a large event's centroid does not turn
+    into an average that is close to everything."""
+    members = event.members[-settings.recent_members:]
+    cosines = vectors[members] @ vectors[i]
+    k = min(settings.neighbours, len(cosines))
+    return float(np.mean(np.partition(cosines, len(cosines) - k)[-k:]))
 
 
 def _overlap(participants: set[str], seen: Counter) -> float:
@@ -133,9 +144,8 @@ def _overlap(participants: set[str], seen: Counter) -> float:
     return sum(1 for p in participants if p in seen) / len(participants)
 
 
-def _add(event: _Open, k, i, statement, participants, vector, by_day, by_document, by_participant):
+def _add(event: _Open, k, i, statement, participants, by_document, by_participant):
     event.members.append(i)
-    event.total = event.total + vector
     event.documents.add(statement.document_id)
     by_document[statement.document_id].add(k)
     for key in participants:
@@ -144,7 +154,6 @@ def _add(event: _Open, k, i, statement, participants, vector, by_day, by_documen
         event.participants[key] += 1
     if statement.day is not None:
         event.days.append(statement.day)
-        by_day[statement.day].add(k)
 
 
 def _finish(event: _Open, statements: list[Statement]) -> Event:

@@ -49,3 +49,24 @@ def test_each_side_stresses_its_own_words():
         topics.setdefault(t.side, []).append(t.term)
     assert "fishermen" in topics["valdor"] and "northern" in topics["ostrania"]
     assert "kessel" not in topics["valdor"] + topics["ostrania"]  # both say it: no one's stress
+
+
+def test_a_denial_cue_turns_the_denied_clause_into_a_contradiction():
+    claim = account(0, "Ostrania", "the two countries had agreed to build the Serrin pipeline")
+    denial = account(1, "Kessaria", "the two countries had agreed to build the Serrin pipeline")
+    denial.cue_lemma = "deny"
+    vectors = LexicalVectorizer().encode([claim.content, denial.content])
+    (found,) = align_claims([claim, denial], vectors)
+    assert found.relation == "contradiction"
+
+
+def test_fragments_questions_and_one_telling_are_never_paired():
+    headline = account(0, "Presidents", "the crossing at Kessel will reopen for grain")
+    body = account(1, "Foreign Ministry", "the crossing at Kessel will reopen for grain")
+    headline.document_id = body.document_id = "ostrania"
+    headline.content_span, body.content_span = [(0, 44)], [(20, 64)]
+    name = account(2, "Valdor", "President Tomas Oren")
+    question = account(3, "Lusova", "will the crossing at Kessel reopen for grain?")
+    statements = [headline, body, name, question]
+    vectors = LexicalVectorizer().encode([s.content for s in statements])
+    assert all(c.right is None for c in align_claims(statements, vectors))
