@@ -37,7 +37,7 @@ from .docindex import DocIndex
 from .kind import classify_kind
 from .nesting import find_parents
 from .registry import Entity
-from .origin import origin_of
+from .origin import is_bare_channel, origin_of
 from .relay import find_cited
 from .spans import clean_fragments, span_root
 
@@ -60,8 +60,20 @@ def enrich(doc: Doc, attributions: list[Attribution]) -> None:
         entity = speakers[i]
         attribution.speaker = entity.to_speaker() if entity is not None else None
         attribution.origin = origin_of(attribution.speaker, attribution.cited)
+    _origins_of_bare_documents(attributions)
     for attribution, parent in zip(attributions, find_parents(attributions)):
         attribution.parent = parent
+
+
+def _origins_of_bare_documents(attributions: list[Attribution]) -> None:
+    """"The statement said ..." comes from whoever the article last quoted
+    (the body that issued it), never from the word "statement"."""
+    last = None
+    for attribution in sorted(attributions, key=_position):
+        if is_bare_channel(attribution.speaker.name if attribution.speaker else None):
+            attribution.origin = last
+        elif attribution.origin:
+            last = attribution.origin
 
 
 def _enrich_one(index: DocIndex, resolver: Resolver, attribution: Attribution) -> Entity | None:

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from ..model import CitedSource, Speaker
-from .lexicon import honorifics, read_rows, role_nouns
+from .lexicon import channel_nouns, honorifics, read_rows, role_nouns
 
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|his|her|their|one|two|three|several|some|other)\s+",
                           re.I)
@@ -39,6 +39,11 @@ def _institution(description: str | None) -> str | None:
         return None
     text = " ".join(description.split())
     lowered = text.lower()
+    words = text.split()
+    if (len(words) > 1 and words[-1] in channel_nouns()  # lower case: not "New York Post"
+            and any(w[:1].isupper() for w in words[:-1])):
+        # a document speaks for whoever issued it: "the Valdoran readout"
+        return _tidy(" ".join(words[:-1]))
     for noun in _proxy_nouns():
         for match in re.finditer(rf"\b{re.escape(noun)}\b", lowered):
             after = re.match(r"\s+(?:for|to|of|at|with|from|in)\s+(.+)$", text[match.end():])
@@ -70,6 +75,14 @@ def _without_title(name: str) -> str:
 def _is_title(word: str) -> bool:
     bare = word.rstrip(".").lower()
     return bare in honorifics() or bare in role_nouns()
+
+
+def is_bare_channel(name: str | None) -> bool:
+    """"the statement", "The readout": a document, not who issued it."""
+    if not name:
+        return False
+    words = _DETERMINERS.sub("", name.strip()).lower().split()
+    return len(words) == 1 and (words[0] in channel_nouns() or words[0].rstrip("s") in channel_nouns())
 
 
 @lru_cache(maxsize=None)

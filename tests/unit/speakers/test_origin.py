@@ -21,7 +21,8 @@ def test_a_proxy_stands_for_the_body_it_speaks_for(speaker, expected):
 @pytest.mark.parametrize("speaker", [
     Speaker("Donald Trump", "PERSON", "Republican presidential nominee"),
     Speaker("Officials", "PERSON"), Speaker("Reuters", "ORG"),
-    Speaker("Maria Kern", "PERSON", None),
+    Speaker("Maria Kern", "PERSON", None), Speaker("New York Post", "ORG"),
+    Speaker("conservative-leaning newspaper", "OTHER"),
 ])
 def test_everyone_else_is_their_own_origin(speaker):
     assert origin_of(speaker, []) == speaker.name
@@ -36,3 +37,20 @@ def test_the_root_of_a_relay_chain_is_the_origin_not_the_outlet():
 
 def test_no_speaker_no_origin():
     assert origin_of(None, []) is None
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Ostranian readout", "Ostranian"), ("White House statement", "White House"),
+    ("Pentagon report", "Pentagon"),
+])
+def test_a_document_speaks_for_whoever_issued_it(name, expected):
+    assert origin_of(Speaker(name, "OTHER"), []) == expected
+
+
+def test_a_bare_statement_takes_the_origin_of_the_body_last_quoted():
+    from sayso.extraction import extract
+
+    text = ("The presidential office said the leaders spoke on Tuesday. The statement said the "
+            "call was constructive. Officials in Drevna said nothing was agreed.\n")
+    origins = [a.origin for a in extract(text)]
+    assert origins == ["presidential office", "presidential office", "Drevna"]
