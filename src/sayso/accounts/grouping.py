@@ -71,7 +71,7 @@ def group_statements(statements: list[Statement], vectors: np.ndarray,
     """Events covering every statement once; ``vectors`` row i is statement i's."""
     order = sorted(range(len(statements)), key=lambda i: _order_key(statements[i]))
     events: list[_Open] = []
-    by_day: dict[Date, set[int]] = defaultdict(set)
+    by_day: dict[Date, list[int]] = defaultdict(list)
     by_document: dict[str, set[int]] = defaultdict(set)
     by_participant: dict[str, list[int]] = defaultdict(list)
     for i in order:
@@ -92,7 +92,7 @@ def group_statements(statements: list[Statement], vectors: np.ndarray,
             if statement.day is not None:
                 # an event is found from the days around its start, so it
                 # cannot creep along the calendar one statement at a time
-                by_day[statement.day].add(best)
+                by_day[statement.day].append(best)
         _add(events[best], best, i, statement, participants, by_document, by_participant)
     return [_finish(e, statements) for e in events]
 
@@ -103,21 +103,27 @@ def _order_key(statement: Statement):
 
 
 def _candidates(statement, participants, by_day, by_document, by_participant, settings) -> list[int]:
-    found = set(by_document.get(statement.document_id, ()))
+    """At most ``max_candidates`` events: the article's own, then those that
+    began around the statement's day (undated: those sharing a participant),
+    preferring ones sharing a participant, newest first. Every index read is
+    cut to its newest ``max_candidates`` entries, so the work per statement
+    stays bounded however crowded a day or a speaker is."""
+    limit = settings.max_candidates
+    own = set(by_document.get(statement.document_id, ()))
+    nearby: set[int] = set()
     day = statement.day
     if day is not None:
         for offset in range(-settings.window_days, settings.window_days + 1):
-            found |= by_day.get(day + timedelta(days=offset), set())
-    else:
-        for key in participants:
-            found.update(by_participant.get(key, [])[-settings.max_candidates:])
-    if len(found) <= settings.max_candidates:
+            nearby.update(by_day.get(day + timedelta(days=offset), [])[-limit:])
+    shared = {k for key in participants for k in by_participant.get(key, [])[-limit:]}
+    if day is None:
+        nearby = shared
+    found = own | nearby
+    if len(found) <= limit:
         return sorted(found)
-    # Too many open events that day: keep the article's own and those sharing
-    # a participant, newest first.
-    shared = {k for key in participants for k in by_participant.get(key, [])} & found
-    keep = sorted(by_document.get(statement.document_id, set()) | shared, reverse=True)
-    return sorted(keep[:settings.max_candidates])
+    ranked = sorted(own) + sorted(nearby & shared - own, reverse=True) + \
+        sorted(nearby - shared - own, reverse=True)
+    return sorted(ranked[:limit])
 
 
 def _scores(statement, participants, vectors, i, events: list[_Open], settings) -> np.ndarray:
@@ -135,7 +141,9 @@ def _similarity(vectors: np.ndarray, i: int, event: _Open, settings) -> float:
     members = event.members[-settings.recent_members:]
     cosines = vectors[members] @ vectors[i]
     k = min(settings.neighbours, len(cosines))
-    return float(np.mean(np.partition(cosines, len(cosines) - k)[-k:]))
+    if k == 1:
+        return float(cosines.max())
+    return float(np.partition(cosines, len(cosines) - k)[-k:].mean())
 
 
 def _overlap(participants: set[str], seen: Counter) -> float:

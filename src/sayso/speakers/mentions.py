@@ -110,9 +110,18 @@ def describe(head: Token, ent: SpacySpan | None) -> Mention:
         return describe_pronoun(head)
     if ent is not None:
         return describe_named(ent, head)
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" and not _is_capitalised_title(head):
         return describe_bare_name(head)
     return describe_nominal(head)
+
+
+def _is_capitalised_title(head: Token) -> bool:
+    """"the Chancellor", "The Minister": a title written with a capital,
+    which refers back to its holder like "the minister" does."""
+    return ((head.lower_ in role_nouns() or head.lemma_.lower() in role_nouns())
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+            and not any(c.dep_ in ("compound", "flat", "appos") and c.pos_ == "PROPN"
+                        for c in head.children))
 
 
 def describe_pronoun(head: Token) -> Mention:
@@ -160,8 +169,10 @@ def describe_bare_name(head: Token) -> Mention:
     phrase = [t for t in phrase_tokens(head, _NOT_NAME) if t.i <= head.i]
     run = _without_edge_marks(_without_owner(phrase) or
                               [t for t in phrase if t.text not in _POSSESSIVE])
+    portfolio, run = _split_portfolio(run)
     prefix, name_tokens = _split_titles(run or [head])
-    role_tokens = _role_tokens(head, prefix, None)
+    prefix = portfolio + prefix
+    role_tokens = _role_tokens(head, prefix, None) or portfolio
     gender = _honorific_gender(prefix) or _role_gender(role_tokens)
     kind_type = "PERSON" if gender or role_tokens else "OTHER"
     if head.lemma_.lower() in org_nouns():
@@ -170,6 +181,20 @@ def describe_bare_name(head: Token) -> Mention:
                    role=tokens_text(role_tokens) or None, gender=gender,
                    span=char_span_of(name_tokens),
                    heads=_heads(role_tokens), words=_words(role_tokens))
+
+
+def _split_portfolio(run: list[Token]) -> tuple[list[Token], list[Token]]:
+    """"Minister of Economy Saskia Drommel" -> (Minister of Economy, Saskia
+    Drommel): a title's "of" phrase belongs to the title, not the name."""
+    for k, token in enumerate(run[1:-1], start=1):
+        if token.lower_ == "of" and _is_role_word(run[k - 1]):
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            if not objects:
+                return [], run
+            last = max(t.i for t in objects[0].subtree)
+            rest = [t for t in run if t.i > last]
+            return ([t for t in run if t.i <= last], rest) if rest else ([], run)
+    return [], run
 
 
 def describe_nominal(head: Token) -> Mention:

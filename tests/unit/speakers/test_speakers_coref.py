@@ -534,3 +534,25 @@ def test_a_lone_first_word_the_recogniser_missed_joins_the_full_name(nlp):
     a = Attribution([(start, start + 3)], [(start + 4, start + 8)], [(start + 9, start + 11)])
     enrich(doc, [a])
     assert a.speaker.name == "Wei Zhenglin"
+
+
+def test_a_capitalised_title_with_the_refers_back_to_its_holder(nlp):
+    text = ("Chancellor Oren Talvik said the governments had discussed the pipeline. "
+            "The Chancellor also said he had raised the boarding of the trawler.")
+    first, second = enriched(
+        nlp, text,
+        ("Chancellor Oren Talvik", "said", "the governments had discussed the pipeline"),
+        ("The Chancellor", "said", "he had raised the boarding of the trawler"))
+    assert first.speaker.name == second.speaker.name == "Oren Talvik"
+
+
+def test_a_titles_of_phrase_is_part_of_the_title_not_the_name(nlp):
+    text = ("Minister of Economy Saskia Drommel said the investigation was flawed. "
+            "The Minister denied that the ambassador had been consulted.")
+    first, second = enriched(
+        nlp, text,
+        ("Minister of Economy Saskia Drommel", "said", "the investigation was flawed"),
+        ("The Minister", "denied", "that the ambassador had been consulted"))
+    assert first.speaker.name == "Saskia Drommel"
+    assert first.speaker.role == "Minister of Economy"
+    assert second.speaker.name == "Saskia Drommel"
