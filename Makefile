@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SAMPLE := samples/harbour_strike.txt
 POLNEAR := ../shared/data/polnear
 
-.PHONY: setup run test bench eval train postgresql
+.PHONY: setup run test bench eval eval-events train postgresql
 
 setup: $(STAMP)
 
@@ -35,9 +35,15 @@ postgresql:
 bench: setup
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/events_bench.py
 
 eval: setup
 	$(BIN)/sayso evaluate --corpus polnear --split dev --data $(POLNEAR)
+
+# Dates, origins, event grouping and claim alignment on the event gold set
+# (eval/events/); builds a store of the PolNeAR train articles on first use.
+eval-events: setup
+	$(BIN)/python eval/events_score.py --data $(POLNEAR)
 
 train: setup
 	$(BIN)/python -m sayso.training.crf --data $(POLNEAR)

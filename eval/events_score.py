@@ -222,7 +222,7 @@ def score(store: Store, data: Path) -> dict:
     for name, subset in (("all", pairs), ("tune", [p for p in pairs if half_of(p[0]) == "tune"]),
                          ("test", [p for p in pairs if half_of(p[0]) == "test"])):
         out["grouping"][name] = grouping_scores(subset)
-    out["claims"] = claim_precision()
+    out["claims"] = claim_precision(store)
     for kind in ("polnear", "readouts"):
         subset = [p for p in pairs if p[0]["set"] == kind]
         out[kind] = {"dates": date_scores(subset), "origins": origin_scores(subset),
@@ -304,14 +304,20 @@ def claim_sample(store: Store, n: int, seed: int) -> list[dict]:
             for x in picked]
 
 
-def claim_precision() -> dict | None:
-    """From the judged sample: pairs that are one claim, and of those, the
-    ones whose agreement/contradiction label is right."""
+def claim_precision(store: Store) -> dict | None:
+    """From the judged sample, on the pairs the aligner makes now: pairs
+    that are one claim, of those the ones whose agreement/contradiction
+    label is right, and the ones that are one claim told by two sources."""
     if not JUDGEMENTS.exists():
         return None
-    rows = [json.loads(line) for line in open(JUDGEMENTS, encoding="utf-8") if line.strip()]
+    current = {(c["left"]["doc"], c["left"]["position"], c["right"]["doc"], c["right"]["position"])
+               for c in claim_sample(store, 10**9, seed=0)}
+    judged = [json.loads(line) for line in open(JUDGEMENTS, encoding="utf-8") if line.strip()]
+    rows = [r for r in judged if (r["left_doc"], r["left_position"], r["right_doc"],
+                                  r["right_position"]) in current]
     same = [r for r in rows if r["same_claim"]]
-    out = {"judged": len(rows), "precision": _ratio(len(same), len(rows)),
+    out = {"aligned_pairs": len(current), "judged": len(rows),
+           "precision": _ratio(len(same), len(rows)),
            "relation_right": _ratio(sum(1 for r in same if r["relation_right"]), len(same))}
     if all("two_sides" in r for r in rows):
         out["same_claim_and_two_sides"] = _ratio(sum(1 for r in same if r["two_sides"]), len(rows))
