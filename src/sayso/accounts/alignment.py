@@ -22,7 +22,9 @@ import numpy as np
 from .statements import Statement
 from .vectors import terms
 
-MATCH_THRESHOLD = 0.68  # judged sample: below it, most pairs were two different points
+# From a judged sample: below these cosines most pairs were two different points.
+MATCH_THRESHOLDS = {"minilm": 0.68, "lexical": 0.4}
+MATCH_THRESHOLD = MATCH_THRESHOLDS["minilm"]
 TOPICS_PER_SIDE = 5
 MIN_CLAIM_WORDS = 5   # shorter contents are names and fragments, not claims
 _DENIAL_CUES = frozenset({"deny", "reject", "dismiss", "rubbish", "refute", "dispute", "contest",

@@ -10,7 +10,7 @@ import numpy as np
 
 from ..store import Store
 from ..store.events import EventsBuild, cached_vectors, replace_events, save_vectors, statement_rows
-from .alignment import align_claims, side_topics
+from .alignment import MATCH_THRESHOLDS, align_claims, side_topics
 from .grouping import SETTINGS, Event, GroupingSettings, group_statements
 from .statements import Statement
 from .vectors import Vectorizer, make_vectorizer, terms
@@ -86,7 +86,8 @@ def _build_rows(statements, vectors, events: list[Event], backend: str) -> Event
             build.claims.extend({"event_id": event.id, "left_id": members[c.left].id,
                                  "right_id": members[c.right].id if c.right is not None else None,
                                  "relation": c.relation, "similarity": c.similarity}
-                                for c in align_claims(members, member_vectors))
+                                for c in align_claims(members, member_vectors,
+                                                      MATCH_THRESHOLDS[backend]))
             build.topics.extend({"event_id": event.id, "side": names[t.side], "term": t.term,
                                  "weight": t.weight} for t in side_topics(members))
     return build

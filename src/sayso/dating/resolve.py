@@ -43,7 +43,8 @@ def resolve_date(phrase: str, published: Date | None, prefer: str | None = None)
     cleaned = _clean(phrase)
     if not cleaned:
         return None
-    absolute = _absolute(cleaned)
+    # only a phrase with a year can be absolute; the probe costs two parses
+    absolute = _absolute(cleaned) if _HAS_YEAR.search(cleaned) else None
     if absolute is not None:
         return absolute
     if published is None:

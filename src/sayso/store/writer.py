@@ -46,8 +46,15 @@ def add_extraction(conn: Connection, document: Document, extraction: Extraction)
         text=document.text, ingested_at=datetime.now(timezone.utc).replace(tzinfo=None),
         attribution_count=len(extraction.attributions)))
     speakers = _SpeakerWriter(conn, doc_id, published, document.text)
-    rows = [_attribution_row(doc_id, k, a, speakers.id_of(a.speaker))
-            for k, a in enumerate(extraction.attributions)]
+    rows = []
+    for k, a in enumerate(extraction.attributions):
+        speaker_id = speakers.id_of(a.speaker)
+        row = _attribution_row(doc_id, k, a, speaker_id)
+        if speaker_id is not None and a.speaker is not None and a.origin == a.speaker.name:
+            # a speaker who is their own origin is stored under the name the
+            # store knows them by, so one person is one side across articles
+            row["origin"] = speakers.name_of(speaker_id)
+        rows.append(row)
     if rows:
         conn.execute(insert(schema.attributions), rows)
     speakers.flush()
@@ -86,6 +93,10 @@ class _SpeakerWriter:
             speaker_id = self.ids[key.key] = self._find_or_create(key, speaker)
         self._note(speaker_id, speaker)
         return speaker_id
+
+    def name_of(self, speaker_id: int) -> str:
+        t = schema.speakers
+        return self.conn.execute(select(t.c.name).where(t.c.id == speaker_id)).scalar_one()
 
     def _note(self, speaker_id: int, speaker: Speaker) -> None:
         names = {speaker.name} | {self.text[s:e] for s, e in speaker.mentions}

@@ -129,3 +129,17 @@ def test_a_store_from_before_events_gains_them_and_keeps_its_statements(db_url):
             after = conn.execute(select(func.count()).select_from(schema.attributions)).scalar_one()
         built = rebuild_events(store, "lexical")
     assert after == before == built.statements
+
+
+def test_a_speaker_who_is_their_own_origin_is_one_side_across_articles(tmp_path):
+    feed = tmp_path / "two.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "a", "published": "2026-03-10", "text":
+         "Talks resume\n\nForeign Minister Irena Kolst said the border talks would resume on Friday.\n"},
+        {"id": "b", "published": "2026-03-11", "text":
+         "Border talks\n\nKolst said the talks had been postponed.\n"}]) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert sayso("ingest", str(feed), "--db", db, "--events", "lexical").returncode == 0
+    with Store(db) as store, store.connect() as conn:
+        origins = set(conn.execute(select(schema.attributions.c.origin)).scalars())
+    assert origins == {"Irena Kolst"}
