@@ -37,7 +37,7 @@ from .docindex import DocIndex
 from .kind import classify_kind
 from .nesting import find_parents
 from .registry import Entity
-from .origin import is_bare_channel, origin_of
+from .origin import is_bare_channel, origin_of, qualify_generic_body
 from .relay import find_cited
 from .spans import clean_fragments, span_root
 
@@ -59,7 +59,10 @@ def enrich(doc: Doc, attributions: list[Attribution]) -> None:
     for i, attribution in enumerate(attributions):
         entity = speakers[i]
         attribution.speaker = entity.to_speaker() if entity is not None else None
-        attribution.origin = origin_of(attribution.speaker, attribution.cited)
+        # the source itself may hold the fuller name ("Valdor's Foreign Ministry")
+        upto = max((e for _, e in attribution.source), default=_position(attribution))
+        attribution.origin = qualify_generic_body(
+            origin_of(attribution.speaker, attribution.cited), index.text, upto)
     _origins_of_bare_documents(attributions)
     for attribution, parent in zip(attributions, find_parents(attributions)):
         attribution.parent = parent

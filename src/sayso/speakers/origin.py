@@ -77,6 +77,41 @@ def _is_title(word: str) -> bool:
     return bare in honorifics() or bare in role_nouns()
 
 
+def qualify_generic_body(origin: str | None, text: str, before: int) -> str | None:
+    """"Foreign Ministry" -> "Ostranian Foreign Ministry": a body named by
+    generic words alone takes the fuller name the article gave it last,
+    ending at or before ``before`` (else its first one later), as a bare
+    surname takes a full name. Anything else, or a body the article never qualifies, is kept."""
+    if not origin or not _is_generic_body(origin):
+        return origin
+    # capitalised words right before the body's name, on one line
+    pattern = re.compile(r"\b((?:[A-Z][\w\-]*(?:['\u2019]s)?[ \t]+)+)(?i:" + re.escape(origin)
+                         + r")\b")
+    fuller = [m for m in pattern.finditer(text) if _names_whose(m.group(1))]
+    if not fuller:
+        return origin
+    earlier = [m for m in fuller if m.end() <= before]
+    chosen = earlier[-1] if earlier else fuller[0]
+    return _DETERMINERS.sub("", " ".join(chosen.group(0).split()))
+
+
+def _names_whose(qualifier: str) -> bool:
+    """"Ostranian ", "Valdor's ": words that say whose the body is (not
+    "The ", "A ", nor more generic words)."""
+    bare = _DETERMINERS.sub("", qualifier.strip() + " ").strip()
+    return bool(bare) and not _is_generic_body(bare)
+
+
+def _is_generic_body(name: str) -> bool:
+    words = [w.lower().strip(".,") for w in name.split()]
+    return bool(words) and all(w in _generic_body_words() for w in words)
+
+
+@lru_cache(maxsize=None)
+def _generic_body_words() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in read_rows("generic_bodies.txt"))
+
+
 def is_bare_channel(name: str | None) -> bool:
     """"the statement", "The readout": a document, not who issued it."""
     if not name:

@@ -54,3 +54,25 @@ def test_a_bare_statement_takes_the_origin_of_the_body_last_quoted():
             "call was constructive. Officials in Drevna said nothing was agreed.\n")
     origins = [a.origin for a in extract(text)]
     assert origins == ["presidential office", "presidential office", "Drevna"]
+
+
+def test_a_generic_body_takes_the_fuller_name_the_article_gave_it():
+    from sayso.extraction import extract
+
+    text = ("The Ostranian Foreign Ministry said on Friday that the claims were false. "
+            "Foreign Ministry spokeswoman Dana Velic said the crew would be released. "
+            "Valdor's Foreign Ministry said the boat was in international waters. "
+            "A Foreign Ministry official said talks would go on. "
+            "The White House said it was watching.\n")
+    assert [a.origin for a in extract(text)] == [
+        "Ostranian Foreign Ministry", "Ostranian Foreign Ministry", "Valdor's Foreign Ministry",
+        "Valdor's Foreign Ministry", "White House"]
+
+
+def test_a_generic_body_the_article_never_qualifies_is_kept():
+    from sayso.speakers.origin import qualify_generic_body
+
+    assert qualify_generic_body("Foreign Ministry", "The Foreign Ministry said so.\n", 20) == \
+        "Foreign Ministry"
+    assert qualify_generic_body("Clinton campaign", "The Hillary Clinton campaign said.", 30) == \
+        "Clinton campaign"
