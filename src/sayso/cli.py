@@ -25,7 +25,7 @@ from datetime import date as Date
 from typing import TextIO
 
 from .commands.accounts import add_account_commands
-from .commands.store import _date, _positive, add_store_commands
+from .commands.store import add_store_commands
 from .errors import InputError, SaysoError, UsageError
 from .ingest import iter_documents
 from .ingest.text import os_error
@@ -159,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.set_defaults(handler=run_evaluate)
     add_store_commands(commands, print_error)
-    add_account_commands(commands, _date, _positive)
+    add_account_commands(commands)
     return parser
 
 

@@ -24,6 +24,11 @@ class BuildSummary:
     backend: str
     seconds: float
 
+    def describe(self) -> str:
+        return (f"grouped {self.statements} statements into {self.events} events "
+                f"({self.multi_side_events} told by two or more sides) with {self.backend} "
+                f"vectors in {self.seconds:.1f} s")
+
 
 def rebuild_events(store: Store, backend: str = "auto",
                    settings: GroupingSettings | None = None) -> BuildSummary:
@@ -50,8 +55,7 @@ def _statement(row: dict) -> Statement:
                      content=row["content_text"], published=row["published"],
                      event_date=row["event_date"], event_date_period=row["event_date_period"],
                      speaker=row["speaker"], origin=row["origin"], entities=row["entities"],
-                     publisher=row["publisher"], cue_lemma=row["cue_lemma"],
-                     parent=row["parent"], content_span=row["content"])
+                     cue_lemma=row["cue_lemma"])
 
 
 def _vectors(store: Store, vectorizer: Vectorizer, statements: list[Statement],
@@ -104,5 +108,5 @@ def _side_names(members: list[Statement]) -> dict[str, str]:
 def _label(members: list[Statement], names: dict[str, str]) -> str:
     words = Counter(t for m in members for t in set(terms(m.content)))
     top = [w for w, _ in words.most_common(4)]
-    sides = sorted(names.values(), key=lambda n: -sum(1 for m in members if names[m.side] == n))
-    return f"{' / '.join(sides[:3])}: {', '.join(top)}"
+    sides = [n for n, _ in Counter(names[m.side] for m in members).most_common(3)]
+    return f"{' / '.join(sides)}: {', '.join(top)}"

@@ -18,7 +18,7 @@ holds statements from the same article (an article mostly tells one story).
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
@@ -61,7 +61,7 @@ class Event:
 @dataclass
 class _Open:
     members: list[int] = field(default_factory=list)
-    participants: Counter = field(default_factory=Counter)
+    participants: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
     days: list[Date] = field(default_factory=list)
 
@@ -79,12 +79,12 @@ def group_statements(statements: list[Statement], vectors: np.ndarray,
         participants = statement.participants()
         candidates = _candidates(statement, participants, by_day, by_document, by_participant,
                                  settings)
-        best, best_score = None, settings.threshold
+        best = None
         if candidates:
             scores = _scores(statement, participants, vectors, i, [events[k] for k in candidates],
                              settings)
             top = int(np.argmax(scores))
-            if scores[top] >= best_score:
+            if scores[top] >= settings.threshold:
                 best = candidates[top]
         if best is None:
             best = len(events)
@@ -146,7 +146,7 @@ def _similarity(vectors: np.ndarray, i: int, event: _Open, settings) -> float:
     return float(np.partition(cosines, len(cosines) - k)[-k:].mean())
 
 
-def _overlap(participants: set[str], seen: Counter) -> float:
+def _overlap(participants: set[str], seen: set[str]) -> float:
     if not participants:
         return 0.0
     return sum(1 for p in participants if p in seen) / len(participants)
@@ -159,7 +159,7 @@ def _add(event: _Open, k, i, statement, participants, by_document, by_participan
     for key in participants:
         if not by_participant[key] or by_participant[key][-1] != k:
             by_participant[key].append(k)
-        event.participants[key] += 1
+        event.participants.add(key)
     if statement.day is not None:
         event.days.append(statement.day)
 

@@ -24,10 +24,7 @@ class Statement:
     speaker: str | None = None      # canonical speaker name
     origin: str | None = None
     entities: list[str] = field(default_factory=list)
-    publisher: str | None = None
     cue_lemma: str | None = None
-    parent: int | None = None       # position of the statement this one is embedded in
-    content_span: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def day(self) -> Date | None:

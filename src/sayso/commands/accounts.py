@@ -7,7 +7,6 @@ event's accounts side by side, or as JSON for programs.
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import sys
@@ -17,26 +16,27 @@ from ..accounts.build import rebuild_events
 from ..accounts.sidebyside import side_by_side
 from ..accounts.vectors import BACKENDS
 from ..errors import UsageError
-from ..store import DEFAULT_DB, Store
+from ..store import Store
 from ..store.events import event_detail, last_build, list_events
+from .arguments import add_db, iso_date, positive
 
 EXIT_OK = 0
 _MARKS = {"agreement": "=", "contradiction": "≠", "only": " "}
 
 
-def add_account_commands(commands, parse_date, positive) -> None:
+def add_account_commands(commands) -> None:
     group = commands.add_parser("group", help="(re)build the events of a store",
                                 description="Group stored statements into events across "
                                             "articles and align each side's claims.")
-    _add_db(group)
+    add_db(group)
     group.add_argument("--vectors", choices=BACKENDS, default="auto",
                        help="statement vectors: MiniLM (the accurate extra) or words "
                             "(default: MiniLM when installed)")
     group.set_defaults(handler=run_group)
 
     events = commands.add_parser("events", help="events in a store, with their sides")
-    _add_db(events)
-    events.add_argument("--since", metavar="YYYY-MM-DD", type=parse_date)
+    add_db(events)
+    events.add_argument("--since", metavar="YYYY-MM-DD", type=iso_date)
     events.add_argument("--speaker", metavar="NAME", help="events where NAME speaks or is a side")
     events.add_argument("--min-statements", type=positive, default=2,
                         help="hide smaller events (default 2)")
@@ -46,23 +46,15 @@ def add_account_commands(commands, parse_date, positive) -> None:
 
     compare = commands.add_parser("compare", help="one event's accounts, side by side")
     compare.add_argument("event_id", metavar="EVENT_ID")
-    _add_db(compare)
+    add_db(compare)
     compare.add_argument("--format", choices=("table", "json"), default="table")
     compare.add_argument("--width", type=positive, help="terminal width (default: detected)")
     compare.set_defaults(handler=run_compare)
 
 
-def _add_db(parser) -> None:
-    parser.add_argument("--db", default=DEFAULT_DB,
-                        help=f"SQLite file or postgresql:// URL (default: {DEFAULT_DB})")
-
-
 def run_group(args) -> int:
     with Store(args.db, create=False) as store:
-        summary = rebuild_events(store, args.vectors)
-    print(f"grouped {summary.statements} statements into {summary.events} events "
-          f"({summary.multi_side_events} told by two or more sides) with {summary.backend} "
-          f"vectors in {summary.seconds:.1f} s", file=sys.stderr)
+        print(rebuild_events(store, args.vectors).describe(), file=sys.stderr)
     return EXIT_OK
 
 

@@ -10,11 +10,12 @@ import argparse
 import csv
 import json
 import sys
-from datetime import date as Date
 
 from ..errors import StoreError, UsageError
 from ..model import MODELS
-from ..store import DEFAULT_DB, Store, queries
+from ..accounts.vectors import BACKENDS
+from ..store import Store, queries
+from .arguments import add_db, iso_date, positive
 
 EXIT_OK, EXIT_FAILURE = 0, 1
 EXPORT_FORMATS = ("csv", "jsonl", "parquet")
@@ -26,10 +27,10 @@ def add_store_commands(commands, print_error) -> None:
                                  description="Read articles (.txt, .html, .jsonl[.gz], .warc[.gz], "
                                              "folders), extract their attributions and store them.")
     ingest.add_argument("paths", nargs="+", metavar="PATH")
-    _add_db(ingest)
-    ingest.add_argument("--workers", type=_positive, default=1, help="extractor processes (default 1)")
+    add_db(ingest)
+    ingest.add_argument("--workers", type=positive, default=1, help="extractor processes (default 1)")
     ingest.add_argument("--model", choices=MODELS, default="default")
-    ingest.add_argument("--events", choices=("auto", "minilm", "lexical", "none"), default="auto",
+    ingest.add_argument("--events", choices=(*BACKENDS, "none"), default="auto",
                         help="rebuild the store's events after storing new articles, with "
                              "these statement vectors ('none': skip; 'sayso group' later)")
     ingest.add_argument("--tolerate-failures", action="store_true",
@@ -39,55 +40,33 @@ def add_store_commands(commands, print_error) -> None:
     ingest.set_defaults(handler=lambda args: run_ingest(args, print_error))
 
     speakers = commands.add_parser("speakers", help="the most quoted speakers in a store")
-    _add_db(speakers)
-    speakers.add_argument("--top", type=_positive, default=20)
+    add_db(speakers)
+    speakers.add_argument("--top", type=positive, default=20)
     speakers.add_argument("--json", action="store_true")
     speakers.set_defaults(handler=run_speakers)
 
     quotes = commands.add_parser("quotes", help="statements in a store, filtered")
-    _add_db(quotes)
+    add_db(quotes)
     quotes.add_argument("--speaker", metavar="NAME")
-    quotes.add_argument("--since", metavar="YYYY-MM-DD", type=_date)
+    quotes.add_argument("--since", metavar="YYYY-MM-DD", type=iso_date)
     quotes.add_argument("--search", metavar="TEXT", help="words the statement contains")
     quotes.add_argument("--publisher", metavar="P")
-    quotes.add_argument("--limit", type=_positive, default=50)
+    quotes.add_argument("--limit", type=positive, default=50)
     quotes.add_argument("--json", action="store_true")
     quotes.set_defaults(handler=run_quotes)
 
     show = commands.add_parser("show", help="one stored article with its attributions")
     show.add_argument("doc_id", metavar="DOC_ID")
-    _add_db(show)
+    add_db(show)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=run_show)
 
     export = commands.add_parser("export", help="every stored statement, for other tools")
-    _add_db(export)
+    add_db(export)
     export.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl")
     export.add_argument("--out", metavar="FILE", help="file to write (default: stdout; "
                                                       "required for parquet)")
     export.set_defaults(handler=run_export)
-
-
-def _add_db(parser) -> None:
-    parser.add_argument("--db", default=DEFAULT_DB,
-                        help=f"SQLite file or postgresql:// URL (default: {DEFAULT_DB})")
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected at least 1, got {number}")
-    return number
-
-
-def _date(value: str) -> Date:
-    try:
-        return Date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
 
 
 # -- ingest ------------------------------------------------------------------
@@ -112,10 +91,7 @@ def run_ingest(args, print_error) -> int:
         from ..accounts.build import rebuild_events
 
         with Store(args.db) as store:
-            built = rebuild_events(store, args.events)
-        print(f"grouped {built.statements} statements into {built.events} events "
-              f"({built.multi_side_events} told by two or more sides) in {built.seconds:.1f} s",
-              file=sys.stderr)
+            print(rebuild_events(store, args.events).describe(), file=sys.stderr)
     return EXIT_FAILURE if summary.failed and not args.tolerate_failures else EXIT_OK
 
 

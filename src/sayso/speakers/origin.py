@@ -25,12 +25,10 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b")
 
 def origin_of(speaker: Speaker | None, cited: list[CitedSource]) -> str | None:
     """The institution or person at the root of the chain, None without a speaker."""
-    if cited:
-        root = cited[-1]
-        return _institution(root.role) or _institution(root.name) or root.name
-    if speaker is None:
+    root = cited[-1] if cited else speaker
+    if root is None:
         return None
-    return _institution(speaker.role) or _institution(speaker.name) or speaker.name
+    return _institution(root.role) or _institution(root.name) or root.name
 
 
 def _institution(description: str | None) -> str | None:

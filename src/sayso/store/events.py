@@ -35,15 +35,14 @@ def statement_rows(conn: Connection) -> list[dict]:
     """Every stored statement with what grouping needs, in storage order."""
     a, d, s = schema.attributions, schema.documents, schema.speakers
     query = (select(a.c.id, a.c.document_id, a.c.position, a.c.content_text, a.c.event_date,
-                    a.c.event_date_period, a.c.origin, a.c.entities, a.c.cue_lemma, a.c.parent,
-                    a.c.content, s.c.name.label("speaker"), d.c.published, d.c.publisher)
+                    a.c.event_date_period, a.c.origin, a.c.entities, a.c.cue_lemma,
+                    s.c.name.label("speaker"), d.c.published)
              .join(d, d.c.id == a.c.document_id).outerjoin(s, s.c.id == a.c.speaker_id)
              .order_by(a.c.id))
     rows = []
     for row in conn.execute(query):
         out = dict(row._mapping)
         out["entities"] = json.loads(out["entities"]) if out["entities"] else []
-        out["content"] = [tuple(f) for f in json.loads(out["content"])]
         rows.append(out)
     return rows
 

@@ -143,7 +143,7 @@ def attribution_dict(row) -> dict:
     out = dict(row._mapping)
     for key in ("source", "cue", "content", "cited"):
         out[key] = json.loads(out[key])
-    for key in ("event_date_span", "entities"):  # absent in rows stored before version 2
+    for key in ("event_date_span", "entities"):  # not every query reads them; NULL before v2
         if key in out:
             out[key] = json.loads(out[key]) if out[key] else []
     if isinstance(out.get("event_date"), Date):

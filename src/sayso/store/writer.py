@@ -80,6 +80,7 @@ class _SpeakerWriter:
     def __init__(self, conn: Connection, doc_id: str, published: Date | None, text: str):
         self.conn, self.doc_id, self.published, self.text = conn, doc_id, published, text
         self.ids: dict[str, int] = {}
+        self.names: dict[int, str] = {}
         self.aliases: dict[tuple[int, str], int] = {}
         self.roles: set[tuple[int, str]] = set()
         self.mentions: set[tuple[int, int, int]] = set()
@@ -95,8 +96,12 @@ class _SpeakerWriter:
         return speaker_id
 
     def name_of(self, speaker_id: int) -> str:
-        t = schema.speakers
-        return self.conn.execute(select(t.c.name).where(t.c.id == speaker_id)).scalar_one()
+        """The stored name of a speaker of this article, read once."""
+        if speaker_id not in self.names:
+            t = schema.speakers
+            self.names[speaker_id] = self.conn.execute(
+                select(t.c.name).where(t.c.id == speaker_id)).scalar_one()
+        return self.names[speaker_id]
 
     def _note(self, speaker_id: int, speaker: Speaker) -> None:
         names = {speaker.name} | {self.text[s:e] for s, e in speaker.mentions}
