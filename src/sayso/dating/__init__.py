@@ -60,13 +60,35 @@ def _date_in_sentence(doc, offsets, text, attribution, published):
         return None
     sentence = doc[min(tokens)].sent
     cue_at = anchor[0][0]
+    cue_tokens = offsets.tokens_in(attribution.cue) if attribution.cue else set()
     mentions = [m for m in find_date_mentions(text, sentence.start_char, sentence.end_char)
                 if not _inside(m, attribution.content)]
-    for mention in sorted(mentions, key=lambda m: abs(m.start - cue_at)):
+    # the phrase that dates the cue's own verb ("reiterated them on the
+    # show Thursday") beats one nearer to it that dates another clause
+    for mention in sorted(mentions, key=lambda m: (not _dates_cue(doc, offsets, m, cue_tokens),
+                                                   abs(m.start - cue_at))):
         resolved = _resolve(doc, offsets, mention, published)
         if resolved is not None:
             return mention, resolved
     return None
+
+
+def _dates_cue(doc, offsets, mention: DateMention, cue_tokens) -> bool:
+    """Whether the phrase hangs off the cue, through nouns and prepositions
+    but through no other verb."""
+    tokens = offsets.tokens_in([(mention.start, mention.end)])
+    if not tokens or not cue_tokens:
+        return False
+    token = doc[min(tokens)]
+    while token.i in tokens and token.head.i != token.i:
+        token = token.head
+    for _ in range(12):  # parse trees are shallow; the bound only guards a cycle
+        if token.i in cue_tokens:
+            return True
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _inside(mention: DateMention, span) -> bool:

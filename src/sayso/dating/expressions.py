@@ -37,6 +37,7 @@ _FORMS = [
     rf"\b(?i:this|last|next) (?:{_PART}|week|month|weekend)\b",
     rf"\b(?i:{_NUMBER}) (?:days?|weeks?|months?) ago\b",
     rf"\b(?i:earlier) (?:today|this (?:week|month))\b",
+    r"\b(?i:the previous) (?:day|night|evening)\b",
 ]
 _PATTERN = re.compile("|".join(f"(?:{form})" for form in _FORMS))
 

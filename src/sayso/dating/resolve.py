@@ -8,7 +8,9 @@ convention, so this module chooses its settings:
   in a statement about the future, the next one on or after;
 * a month and day without a year take the tense's direction, or the
   nearer of the two when the clause has no tense;
-* a week or month stands for its first day, and ``period`` says so.
+* a week or month stands for its first day, and ``period`` says so;
+* a Sunday paper's "last week" is the week that ends that day;
+* "the previous night" / "the previous day" count back from publication.
 
 A phrase whose meaning depends on the base (every relative one) resolves to
 nothing when the article has no date: never a guess.
@@ -29,6 +31,7 @@ _BARE_WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturd
                            r"(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
 _HAS_YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b|/[0-9]{2,4}$|^[0-9]{4}-")
 _MONTH_DAY = re.compile(r"[0-9]")
+_PREVIOUS = re.compile(r"^the previous (?:day|night|evening)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,10 @@ def resolve_date(phrase: str, published: Date | None, prefer: str | None = None)
     if published is None:
         return None
     base = datetime(published.year, published.month, published.day, 12)
+    if _PREVIOUS.match(cleaned):
+        cleaned = "yesterday"
+    if cleaned.lower() == "last week" and published.weekday() == 6:
+        base += timedelta(days=1)
     if _BARE_WEEKDAY.match(cleaned):
         return _weekday(cleaned, base, prefer or PAST)
     if _MONTH_DAY.search(cleaned) and not _HAS_YEAR.search(cleaned) and prefer is None:

@@ -66,3 +66,11 @@ def test_a_date_on_a_noun_takes_the_nearer_year_and_a_verb_its_tense(extractor):
     assert by_content(found, "agreed to meet").event_date == date(2016, 8, 5)
     assert by_content(found, "would chair").event_date == date(2016, 8, 4)
     assert by_content(found, "spoke to the unions").event_date == date(2016, 7, 28)
+
+
+def test_the_date_that_dates_the_cue_beats_a_nearer_one_from_another_clause(extractor):
+    text = ("The mayor said the port was closed on Wednesday at a public meeting, and she "
+            "repeated the warning on a local radio show Thursday.\n")
+    found = extractor.extract(Document("r", text, date(2026, 6, 12)))  # a Friday
+    repeated = next(a for a in found.attributions if "repeated" in a.cue_text)
+    assert repeated.event_date == date(2026, 6, 11)

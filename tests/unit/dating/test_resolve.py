@@ -44,3 +44,15 @@ def test_relative_phrases_without_a_publication_date_resolve_to_nothing(phrase):
 
 def test_vague_phrases_resolve_to_nothing():
     assert resolve_date("a few days ago", WEDNESDAY) is None
+
+
+def test_a_sunday_papers_last_week_is_the_week_ending_that_day():
+    sunday, saturday = date(2016, 7, 31), date(2016, 7, 30)
+    assert resolve_date("last week", sunday).date == date(2016, 7, 25)
+    assert resolve_date("last week", saturday).date == date(2016, 7, 18)
+
+
+@pytest.mark.parametrize("phrase", ["the previous night", "the previous day"])
+def test_the_previous_night_counts_back_from_publication(phrase):
+    assert resolve_date(phrase, WEDNESDAY).date == date(2016, 7, 26)
+    assert resolve_date(phrase, None) is None
