@@ -99,7 +99,9 @@ class Resolver:
         definite title no earlier role matches is the person the last
         sentences were about (a speaker or a named subject)."""
         gender = role_nouns().get(head.lower_) or role_nouns().get(head.lemma_.lower())
-        for entity, rank, back in self.index.candidates_before(head.i, _EPITHET_WINDOW):
+        # not someone named in the statement's own quote
+        for entity, rank, back in self.index.candidates_before(head.i, _EPITHET_WINDOW,
+                                                                self._statement):
             if (rank >= 1 and entity.type == "PERSON" and not entity.plural
                     and entity.gender in (None, gender or entity.gender)
                     and entity.id not in self._taken):
@@ -225,9 +227,19 @@ def coordinated(head: Token, within: set[int]) -> list[Token]:
 
 def _is_bare_definite(head: Token) -> bool:
     """"the (Kentucky) Republican", with nothing after it that would bring in
-    someone new ("the Republican from Alabama", "the Republican who ...")."""
+    someone new ("the Republican from Alabama", "the Republican who ...").
+    A clause set off by a comma or dash only describes who it is ("The
+    justice -- who has clashed with the nominee -- said")."""
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
-        c.i > head.i and c.dep_ in ("prep", "relcl", "acl") for c in head.children)
+        c.i > head.i and c.dep_ in ("prep", "relcl", "acl") and not _set_off(head, c)
+        for c in head.children)
+
+
+def _set_off(head: Token, clause: Token) -> bool:
+    first = min(t.i for t in clause.subtree)
+    return clause.dep_ != "prep" and any(
+        t.is_punct and t.text in (",", "--", "-", "\u2014", "\u2013")
+        for t in head.doc[head.i + 1:first + 1])
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -254,8 +266,8 @@ def _pick(candidates, gender: str, number: str) -> Entity | None:
         grade = _agreement(entity, gender, number)
         if grade == 0:
             continue
-        if held is not None and held_rank == 2 and held_back > 0:
-            break
+        if held is not None and held_rank == 2 and held_back > 0 and held.proper:
+            break  # a generic "a sitting justice" does not hold off a named one
         if held is not None and back > held_back:
             continue
         if grade == 2:

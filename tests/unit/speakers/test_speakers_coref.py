@@ -556,3 +556,32 @@ def test_a_titles_of_phrase_is_part_of_the_title_not_the_name(nlp):
     assert first.speaker.name == "Saskia Drommel"
     assert first.speaker.role == "Minister of Economy"
     assert second.speaker.name == "Saskia Drommel"
+
+
+def test_a_title_with_a_clause_set_off_by_dashes_is_still_the_person_before(nlp):
+    text = ("Judge Maria Ostrow regrets her remarks about the mayor. "
+            "The appeals judge -- who has clashed with the mayor for weeks -- said she "
+            "would stay out of politics.")
+    judge, = enriched(nlp, text, ("The appeals judge -- who has clashed with the mayor for weeks --",
+                                  "said", "she would stay out of politics"))
+    assert judge.speaker.name == "Maria Ostrow"
+
+
+def test_a_title_is_not_someone_named_in_its_own_quote(nlp):
+    text = ("Tom Ruiz attacked the harbour master again. "
+            "“Harbour master Anna Weber has failed the port,” the former mayor wrote.")
+    first, = enriched(nlp, text, ("the former mayor", "wrote",
+                                  "Harbour master Anna Weber has failed the port,"))
+    assert first.speaker.name == "Tom Ruiz"
+
+
+def test_a_generic_speaker_does_not_hold_off_the_named_person_for_she(nlp):
+    text = ("Anna Weber said the council had ignored the port. "
+            "It is rare for a sitting judge to speak out, though Weber is known for her views. "
+            "She told reporters that the costs would be shared.")
+    _, _, she = enriched(
+        nlp, text,
+        ("Anna Weber", "said", "the council had ignored the port"),
+        ("a sitting judge", "to speak out", ""),
+        ("She", "told", "that the costs would be shared"))
+    assert she.speaker.name == "Anna Weber"
