@@ -115,7 +115,7 @@ def stored_attributions(store: Store) -> dict[str, list[dict]]:
     by_doc = defaultdict(list)
     with store.connect() as conn:
         rows = conn.execute(select(a.c.id, a.c.document_id, a.c.content, a.c.event_date,
-                                   a.c.origin, m.c.event_id)
+                                   a.c.origin, m.c.event_id, m.c.side)
                             .outerjoin(m, m.c.attribution_id == a.c.id))
         for row in rows:
             out = dict(row._mapping)
@@ -159,9 +159,14 @@ def date_scores(pairs) -> dict:
 
 
 def origin_scores(pairs) -> dict:
+    """``accuracy``: the origin each article gives (``sayso extract``);
+    ``store_sides``: the side the store's events give the statement, after
+    a speaker's other articles settled vague origins (accounts/sides.py)."""
     judged = [(g, s) for g, s in pairs if s is not None and g["origin"]]
     right = sum(1 for g, s in judged if _same_origin(g, s["origin"]))
-    return {"judged": len(judged), "accuracy": _ratio(right, len(judged))}
+    sides = sum(1 for g, s in judged if _same_origin(g, s["side"]))
+    return {"judged": len(judged), "accuracy": _ratio(right, len(judged)),
+            "store_sides": _ratio(sides, len(judged))}
 
 
 def _same_origin(gold: dict, origin: str | None) -> bool:

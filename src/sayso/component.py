@@ -11,11 +11,13 @@ from spacy.tokens import Doc
 
 ATTRIBUTE = "attributions"
 PUBLISHED = "published"  # set doc._.published (a date) to resolve "on Tuesday"
+PUBLISHER = "publisher"  # and doc._.publisher to read "the Ministry" in its own statement
 
 
 def register_extension() -> None:
-    """Register ``doc._.attributions`` and ``doc._.published`` once per process."""
-    for name in (ATTRIBUTE, PUBLISHED):
+    """Register ``doc._.attributions``, ``doc._.published`` and
+    ``doc._.publisher`` once per process."""
+    for name in (ATTRIBUTE, PUBLISHED, PUBLISHER):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
@@ -30,7 +32,7 @@ class SaysoComponent:
         self.attributor = build_attributor(model)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.set(ATTRIBUTE, self.attributor(doc, doc._.get(PUBLISHED)))
+        doc._.set(ATTRIBUTE, self.attributor(doc, doc._.get(PUBLISHED), doc._.get(PUBLISHER)))
         return doc
 
 

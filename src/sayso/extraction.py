@@ -24,7 +24,7 @@ from .speakers.spans import span_root
 BLOCK_CHARS = 50_000  # parse at most this much text at once (whole paragraphs)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
-Attributor = Callable[[Doc, Date | None], list[Attribution]]
+Attributor = Callable[[Doc, Date | None, str | None], list[Attribution]]
 
 
 def build_attributor(model: str = "default") -> Attributor:
@@ -47,13 +47,14 @@ def build_attributor(model: str = "default") -> Attributor:
     else:
         tagger = CrfAttributionTagger()
 
-    def attribute(doc: Doc, published: Date | None = None) -> list[Attribution]:
+    def attribute(doc: Doc, published: Date | None = None,
+                  publisher: str | None = None) -> list[Attribution]:
         found = fill_empty_contents(doc, add_noun_cue_attributions(doc, tagger(doc)))
         found = split_relay_phrases(doc, found)
         # after the quote rules: a "NAME:" line is one statement, whatever it embeds
         found = add_speaker_label_attributions(doc, apply_quote_rules(doc, found))
         attributions = confine_embedded_sources(sorted(found, key=_position))
-        enrich(doc, attributions)
+        enrich(doc, attributions, publisher)
         set_cue_lemmas(doc, attributions)
         set_content_entities(doc, attributions)
         assign_event_dates(doc, attributions, published)
@@ -161,7 +162,8 @@ class Extractor:
                                                             batch_size=self.batch_size):
             base = len(attributions)
             attributions.extend(_shift(a, offset, base)
-                                for a in self.attribute(doc, document.date))
+                                for a in self.attribute(doc, document.date,
+                                                        document.publisher))
             if last:
                 yield Extraction(document.doc_id, attributions, document.date)
                 attributions = []

@@ -21,7 +21,7 @@ ALLOWED = {
     "extraction": {"model", "errors", "nlp", "attribution", "speakers", "dating"},
     "component": {"extraction"},
     "store": {"model", "errors", "lexicon", "speakers"},
-    "accounts": {"model", "errors", "store"},
+    "accounts": {"model", "errors", "store", "speakers"},  # speakers: its lexicons
     "batch": {"model", "errors", "extraction", "store"},
     "evaluation": {"model", "errors"},
     "output": {"model", "errors"},

@@ -12,6 +12,7 @@ from ..store import Store
 from ..store.events import EventsBuild, cached_vectors, replace_events, save_vectors, statement_rows
 from .alignment import MATCH_THRESHOLDS, align_claims, side_topics
 from .grouping import SETTINGS, Event, GroupingSettings, group_statements
+from .sides import settle_origins
 from .statements import Statement
 from .vectors import Vectorizer, make_vectorizer, terms
 
@@ -39,6 +40,7 @@ def rebuild_events(store: Store, backend: str = "auto",
         rows = statement_rows(conn)
         cached = cached_vectors(conn, vectorizer.name)
     statements = [_statement(r) for r in rows]
+    settle_origins(statements)
     vectors = _vectors(store, vectorizer, statements, cached)
     events = group_statements(statements, vectors, settings)
     build = _build_rows(statements, vectors, events, vectorizer.name)
@@ -55,7 +57,8 @@ def _statement(row: dict) -> Statement:
                      content=row["content_text"], published=row["published"],
                      event_date=row["event_date"], event_date_period=row["event_date_period"],
                      speaker=row["speaker"], origin=row["origin"], entities=row["entities"],
-                     cue_lemma=row["cue_lemma"])
+                     cue_lemma=row["cue_lemma"], speaker_id=row["speaker_id"],
+                     cited=row["cited"])
 
 
 def _vectors(store: Store, vectorizer: Vectorizer, statements: list[Statement],

@@ -23,6 +23,8 @@ class Statement:
     event_date_period: str | None = None
     speaker: str | None = None      # canonical speaker name
     origin: str | None = None
+    speaker_id: int | None = None   # the store's speaker
+    cited: bool = False             # the statement reached the article through a relay
     entities: list[str] = field(default_factory=list)
     cue_lemma: str | None = None
 

@@ -44,8 +44,9 @@ from .spans import clean_fragments, span_root
 __all__ = ["enrich"]
 
 
-def enrich(doc: Doc, attributions: list[Attribution]) -> None:
-    """Fill speaker, cited, origin, channel, kind, parent and texts in place."""
+def enrich(doc: Doc, attributions: list[Attribution], publisher: str | None = None) -> None:
+    """Fill speaker, cited, origin, channel, kind, parent and texts in place;
+    ``publisher`` names a body the article speaks for itself ("the Ministry")."""
     if not attributions:
         return
     index = DocIndex(doc)
@@ -62,7 +63,7 @@ def enrich(doc: Doc, attributions: list[Attribution]) -> None:
         # the source itself may hold the fuller name ("Valdor's Foreign Ministry")
         upto = max((e for _, e in attribution.source), default=_position(attribution))
         attribution.origin = qualify_generic_body(
-            origin_of(attribution.speaker, attribution.cited), index.text, upto)
+            origin_of(attribution.speaker, attribution.cited), index.text, upto, publisher)
     _origins_of_bare_documents(attributions)
     for attribution, parent in zip(attributions, find_parents(attributions)):
         attribution.parent = parent

@@ -89,3 +89,15 @@ def platforms() -> frozenset[tuple[str, ...]]:
 @lru_cache(maxsize=None)
 def source_nouns() -> frozenset[str]:
     return _word_set("source_nouns.txt")
+
+
+@lru_cache(maxsize=None)
+def generic_body_words() -> frozenset[str]:
+    """Words that name a government body without saying whose ("Foreign Ministry")."""
+    return _word_set("generic_bodies.txt")
+
+
+@lru_cache(maxsize=None)
+def proxy_nouns() -> tuple[str, ...]:
+    """Nouns for someone speaking for a body ("spokesman", "press office"), longest first."""
+    return tuple(sorted(_word_set("proxy_nouns.txt"), key=len, reverse=True))

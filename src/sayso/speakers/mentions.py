@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .lexicon import empty_nouns, given_names, honorifics, org_nouns, pronouns, role_nouns
+from .lexicon import (empty_nouns, generic_body_words, given_names, honorifics, org_nouns,
+                      pronouns, proxy_nouns, role_nouns)
 from .spans import ARTICLES, char_span_of, inside_word, unbroken_around, phrase_tokens, tokens_text
 
 # spaCy entity labels kept as speaker types; the rest are not speakers.
@@ -288,6 +289,8 @@ def _split_titles(tokens: list[Token], people: bool = True) -> tuple[list[Token]
             cut = k + 1
         elif cut == k and (t.is_lower or t.pos_ == "NOUN" or (t.is_punct and not inside_word(t))):
             cut = k + 1  # "the" of "the Finance Ministry", not "of" in "Bank of England"
+    if cut and all(t.lower_ in generic_body_words() for t in tokens[cut:]):
+        cut = 0  # "General Staff" is a body, not a general named Staff
     return tokens[:cut], tokens[cut:]
 
 
@@ -298,11 +301,26 @@ def _role_tokens(root: Token, prefix: list[Token], anchor: Token | None) -> list
     titles = [t for t in prefix if not _is_honorific(t)]
     while titles and titles[0].lower_ in ARTICLES:
         titles = titles[1:]
-    if _is_role_run(titles):
-        return _role_run(titles)
-    if anchor is not None:
-        return _role_run(phrase_tokens(anchor, _NOT_NAME))
-    return _apposition_role(root)
+    title = _role_run(titles) if _is_role_run(titles) else []
+    described = (_role_run(phrase_tokens(anchor, _NOT_NAME)) if anchor is not None
+                 else _apposition_role(root) if title else [])
+    # "the Ministry's spokesman, Colonel Gerd Mallin": whom he speaks for
+    # says more than his rank
+    if title and not _speaks_for(title) and _speaks_for(described):
+        return described
+    return title or described or _apposition_role(root)
+
+
+def _speaks_for(tokens: list[Token]) -> bool:
+    if any(t.ent_type_ == "PERSON" for t in tokens):
+        return False  # "Varro, the Ministry's spokesman, Colonel Mallin": someone else's role
+    return speaks_for_someone(" ".join(t.lower_ for t in tokens))
+
+
+def speaks_for_someone(role: str | None) -> bool:
+    """Whether a role is a proxy's ("General Staff spokesman"), not a rank or office."""
+    words = f" {' '.join((role or '').lower().split())} "
+    return any(f" {noun} " in words for noun in proxy_nouns())
 
 
 def _prefix_titles(root: Token, ent_start: int) -> list[Token]:

@@ -11,16 +11,17 @@ campaign", "White House press office"). Everyone else is their own origin.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..model import CitedSource, Speaker
-from .lexicon import channel_nouns, honorifics, read_rows, role_nouns
+from .lexicon import channel_nouns, generic_body_words, honorifics, proxy_nouns, role_nouns
 
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|his|her|their|one|two|three|several|some|other)\s+",
                           re.I)
 _RANKS = re.compile(r"^(?:senior|top|chief|deputy|former|acting|lead|principal|unnamed|anonymous|"
                     r"high-ranking|high-level|an?)\s+", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
+# "a representative of the union" speaks for it; "U.S. Representative" is an office
+_ONLY_WITH_PREPOSITION = frozenset({"representative", "representatives"})
 
 
 def origin_of(speaker: Speaker | None, cited: list[CitedSource]) -> str | None:
@@ -42,13 +43,13 @@ def _institution(description: str | None) -> str | None:
             and any(w[:1].isupper() for w in words[:-1])):
         # a document speaks for whoever issued it: "the Valdoran readout"
         return _tidy(" ".join(words[:-1]))
-    for noun in _proxy_nouns():
+    for noun in proxy_nouns():
         for match in re.finditer(rf"\b{re.escape(noun)}\b", lowered):
             after = re.match(r"\s+(?:for|to|of|at|with|from|in)\s+(.+)$", text[match.end():])
             if after:
                 return _tidy(after.group(1))
             before = text[:match.start()].strip(" ,")
-            if before:
+            if before and noun not in _ONLY_WITH_PREPOSITION:
                 return _tidy(before)
     return None
 
@@ -59,7 +60,19 @@ def _tidy(name: str) -> str | None:
     while previous != name:
         previous = name
         name = _RANKS.sub("", _DETERMINERS.sub("", name))
-    return _without_title(name.strip()) or None
+    return _as_body(_without_title(name.strip())) or None
+
+
+# "Presidential spokesperson": the adjective stands for the body
+_BODY_OF_ADJECTIVE = {"presidential": "presidency", "governmental": "government",
+                      "ministerial": "ministry"}
+
+
+def _as_body(name: str) -> str:
+    words = name.split()
+    if words and words[-1].lower() in _BODY_OF_ADJECTIVE:
+        words[-1] = _BODY_OF_ADJECTIVE[words[-1].lower()]
+    return " ".join(words)
 
 
 def _without_title(name: str) -> str:
@@ -75,22 +88,35 @@ def _is_title(word: str) -> bool:
     return bare in honorifics() or bare in role_nouns()
 
 
-def qualify_generic_body(origin: str | None, text: str, before: int) -> str | None:
+def qualify_generic_body(origin: str | None, text: str, before: int,
+                         publisher: str | None = None) -> str | None:
     """"Foreign Ministry" -> "Ostranian Foreign Ministry": a body named by
     generic words alone takes the fuller name the article gave it last,
-    ending at or before ``before`` (else its first one later), as a bare
-    surname takes a full name. Anything else, or a body the article never qualifies, is kept."""
+    ending at or before ``before``, as a bare surname takes a full name;
+    else the publisher's name when the publisher is that body (the
+    Ministry of Defence's own statement: "the Ministry's spokesman"). A
+    fuller name only later is not taken: an article that names a foreign
+    ministry in full and its own by generic words means two bodies.
+    Anything else is kept."""
     if not origin or not _is_generic_body(origin):
         return origin
     # capitalised words right before the body's name, on one line
     pattern = re.compile(r"\b((?:[A-Z][\w\-]*(?:['\u2019]s)?[ \t]+)+)(?i:" + re.escape(origin)
                          + r")\b")
-    fuller = [m for m in pattern.finditer(text) if _names_whose(m.group(1))]
-    if not fuller:
-        return origin
-    earlier = [m for m in fuller if m.end() <= before]
-    chosen = earlier[-1] if earlier else fuller[0]
-    return _DETERMINERS.sub("", " ".join(chosen.group(0).split()))
+    earlier = [m for m in pattern.finditer(text, 0, before) if _names_whose(m.group(1))]
+    if earlier:
+        return _DETERMINERS.sub("", " ".join(earlier[-1].group(0).split()))
+    return _publisher_body(origin, publisher) or origin
+
+
+def _publisher_body(origin: str, publisher: str | None) -> str | None:
+    """The publisher, as a body, when its name holds every word of ``origin``."""
+    if not publisher:
+        return None
+    body = _institution(publisher) or " ".join(publisher.split())
+    words = {w.lower() for w in body.split()}
+    wanted = {w.lower().strip(".,") for w in _as_body(origin).split()}
+    return body if wanted <= words and not _is_generic_body(body) else None
 
 
 def _names_whose(qualifier: str) -> bool:
@@ -102,12 +128,7 @@ def _names_whose(qualifier: str) -> bool:
 
 def _is_generic_body(name: str) -> bool:
     words = [w.lower().strip(".,") for w in name.split()]
-    return bool(words) and all(w in _generic_body_words() for w in words)
-
-
-@lru_cache(maxsize=None)
-def _generic_body_words() -> frozenset[str]:
-    return frozenset(row[0].lower() for row in read_rows("generic_bodies.txt"))
+    return bool(words) and all(w in generic_body_words() for w in words)
 
 
 def is_bare_channel(name: str | None) -> bool:
@@ -117,8 +138,3 @@ def is_bare_channel(name: str | None) -> bool:
     words = _DETERMINERS.sub("", name.strip()).lower().split()
     return len(words) == 1 and (words[0] in channel_nouns() or words[0].rstrip("s") in channel_nouns())
 
-
-@lru_cache(maxsize=None)
-def _proxy_nouns() -> tuple[str, ...]:
-    nouns = [row[0].lower() for row in read_rows("proxy_nouns.txt")]
-    return tuple(sorted(nouns, key=len, reverse=True))

@@ -11,7 +11,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from ..model import CitedSource, Speaker
-from .mentions import OTHER_OFFICE, Mention
+from .mentions import OTHER_OFFICE, Mention, speaks_for_someone
 
 # How far back "the minister" looks for a matching role, in descriptor entries.
 _DESCRIPTOR_LOOKBACK = 200
@@ -57,7 +57,9 @@ class Registry:
     def add_mention(self, entity: Entity, mention: Mention) -> None:
         """Record a mention: its span, and what it teaches about the entity."""
         entity.mentions.add(mention.span)
-        if entity.role is None and mention.role:
+        if mention.role and (entity.role is None or (
+                speaks_for_someone(mention.role) and not speaks_for_someone(entity.role))):
+            # the first role, unless a later one says whom a "Colonel" speaks for
             entity.role = mention.role
         # The first cue seen wins. A pronoun teaches nothing: its resolution
         # may be wrong, and one wrong "she" would then misdirect every "he".

@@ -36,13 +36,14 @@ def statement_rows(conn: Connection) -> list[dict]:
     a, d, s = schema.attributions, schema.documents, schema.speakers
     query = (select(a.c.id, a.c.document_id, a.c.position, a.c.content_text, a.c.event_date,
                     a.c.event_date_period, a.c.origin, a.c.entities, a.c.cue_lemma,
-                    s.c.name.label("speaker"), d.c.published)
+                    a.c.speaker_id, a.c.cited, s.c.name.label("speaker"), d.c.published)
              .join(d, d.c.id == a.c.document_id).outerjoin(s, s.c.id == a.c.speaker_id)
              .order_by(a.c.id))
     rows = []
     for row in conn.execute(query):
         out = dict(row._mapping)
         out["entities"] = json.loads(out["entities"]) if out["entities"] else []
+        out["cited"] = bool(json.loads(out["cited"])) if out["cited"] else False
         rows.append(out)
     return rows
 

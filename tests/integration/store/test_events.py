@@ -18,6 +18,7 @@ from sayso.store import Store, schema
 from sayso.store.events import event_detail, last_build, list_events
 
 READOUTS = Path(__file__).resolve().parents[2] / "fixtures" / "accounts" / "readouts.jsonl"
+MINISTRY, PRESIDENCY = "Ostranian Foreign Ministry", "Valdor Presidential Office"
 
 
 def sayso(*args: str) -> subprocess.CompletedProcess:
@@ -27,7 +28,7 @@ def sayso(*args: str) -> subprocess.CompletedProcess:
 
 def kessel_event(events: list[dict]) -> dict:
     """The call both governments read out (the only event with both as sides)."""
-    return next(e for e in events if "Foreign Ministry" in e["sides"])
+    return next(e for e in events if MINISTRY in e["sides"])
 
 
 def test_ingest_groups_the_two_readouts_of_one_call_and_compare_shows_both(db_url):
@@ -38,7 +39,8 @@ def test_ingest_groups_the_two_readouts_of_one_call_and_compare_shows_both(db_ur
     assert listed.returncode == 0, listed.stderr
     event = kessel_event([json.loads(line) for line in listed.stdout.splitlines()])
     assert event["side_count"] >= 2 and event["document_count"] >= 2
-    assert {"Foreign Ministry", "presidential office"} <= set(event["sides"])
+    # each readout's generic "the Foreign Ministry" / "the presidential office" is its publisher
+    assert {MINISTRY, PRESIDENCY} <= set(event["sides"])
 
     as_json = sayso("compare", event["id"], "--db", db_url, "--format", "json")
     detail = json.loads(as_json.stdout)
@@ -49,12 +51,12 @@ def test_ingest_groups_the_two_readouts_of_one_call_and_compare_shows_both(db_ur
     assert reopen, "the two readouts agree the crossing reopens"
     assert all(len([c for c in r["cells"] if c]) >= 2 for r in reopen)
     assert any(st["content_text"].startswith("the fishermen were not discussed")
-               for st in sides["Foreign Ministry"]["statements"])
+               for st in sides[MINISTRY]["statements"])
 
     table = sayso("compare", event["id"], "--db", db_url, "--width", "120")
     assert table.returncode == 0
     header = table.stdout.splitlines()[3]
-    assert "Foreign Ministry" in header and "presidential office" in header
+    assert "Ostranian Foreign" in header and "Valdor Presidential" in header
     assert "Kessel border" in table.stdout
 
 

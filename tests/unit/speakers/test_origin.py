@@ -76,3 +76,50 @@ def test_a_generic_body_the_article_never_qualifies_is_kept():
         "Foreign Ministry"
     assert qualify_generic_body("Clinton campaign", "The Hillary Clinton campaign said.", 30) == \
         "Clinton campaign"
+
+
+def test_a_generic_body_named_in_full_only_later_is_not_taken():
+    from sayso.speakers.origin import qualify_generic_body
+
+    text = ("Foreign Ministry spokeswoman Dana Velic said the call achieved nothing. "
+            "In Marenholt, the Valdoran Foreign Ministry said it regretted the remarks.\n")
+    assert qualify_generic_body("Foreign Ministry", text, 40) == "Foreign Ministry"
+
+
+def test_a_generic_body_is_the_publisher_when_the_publisher_is_that_body():
+    from sayso.speakers.origin import qualify_generic_body
+
+    text = "The Ministry's spokesman said the transfer was a humanitarian gesture.\n"
+    assert qualify_generic_body("Ministry", text, 20, "Ostranian Ministry of Defence") == \
+        "Ostranian Ministry of Defence"
+    assert qualify_generic_body("presidency", text, 20, "Valdor Presidential Press Office") == \
+        "Valdor presidency"
+    assert qualify_generic_body("Ministry", text, 20, "Drevna Courier") == "Ministry"
+
+
+@pytest.mark.parametrize("role, expected", [
+    ("Presidential spokesperson", "presidency"),
+    ("Valdoran presidential spokesman", "Valdoran presidency"),
+    ("Government spokesperson", "Government"),
+])
+def test_an_adjective_before_a_proxy_stands_for_its_body(role, expected):
+    assert origin_of(Speaker("Ilse Marrow", "PERSON", role), []) == expected
+
+
+def test_a_representative_speaks_for_a_body_only_with_a_preposition():
+    assert origin_of(Speaker("Ann Lutz", "PERSON", "former U.S. Representative"), []) == "Ann Lutz"
+    assert origin_of(Speaker("Ann Lutz", "PERSON", "a representative for the union"), []) == \
+        "union"
+
+
+def test_the_publisher_reaches_the_origin_through_the_extractor():
+    from datetime import date
+
+    from sayso.extraction import Extractor
+    from sayso.model import Document
+
+    text = ("Presidential spokesperson Ilse Marrow told reporters that the call had lasted "
+            "fifty minutes.\n")
+    found = Extractor().extract(Document("r", text, date(2026, 3, 10),
+                                         publisher="Valdor Presidential Press Office"))
+    assert [a.origin for a in found.attributions] == ["Valdor presidency"]

@@ -236,3 +236,17 @@ def test_an_owner_stays_before_a_common_noun(nlp):
     text = "China's foreign ministry said the talks would resume."
     s = speaker_of(nlp, text, "China's foreign ministry", "said", "the talks would resume")
     assert "ministry" in s.name and "China" in s.name
+
+
+def test_general_staff_is_a_body_not_a_general_named_staff(nlp):
+    text = "The General Staff said the ceasefire was holding in the region."
+    s = speaker_of(nlp, text, "The General Staff", "said", "the ceasefire was holding in the region")
+    assert s.name == "General Staff"
+
+
+def test_whom_a_ranked_officer_speaks_for_beats_the_rank(nlp):
+    text = ("The General Staff's spokesman, Colonel Tomas Rell, said the ceasefire was "
+            "holding in the region.")
+    s = speaker_of(nlp, text, "The General Staff's spokesman, Colonel Tomas Rell", "said",
+                   "the ceasefire was holding in the region")
+    assert s.name == "Tomas Rell" and "spokesman" in s.role

@@ -1,0 +1,70 @@
+"""One side per speaker across the store: what one article says of a
+speaker settles what another leaves vague.
+
+An article sees only itself. The Valdoran presidency's own readout says
+its spokesperson speaks for the "Valdor presidency"; a news agency's
+report calls her office "the presidency", or gives her name alone. Across
+the store, a speaker's statements take:
+
+* for an origin of generic words alone ("presidency", "Foreign
+  Ministry"), the qualified origin the same speaker has elsewhere that
+  holds those words ("Valdor presidency");
+* for the speaker as their own origin, the body they speak for elsewhere,
+  by their own role (not through a relay they cited): a spokesperson
+  always speaks for her office.
+
+The stored attributions keep what their article said; only the sides of
+events use this.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..speakers.lexicon import generic_body_words
+from .statements import Statement, side_key
+
+
+def settle_origins(statements: list[Statement]) -> None:
+    """Replace vague origins in place (``origin``), speaker by speaker."""
+    by_speaker: dict[int, list[Statement]] = defaultdict(list)
+    for statement in statements:
+        if statement.speaker_id is not None and statement.origin:
+            by_speaker[statement.speaker_id].append(statement)
+    for said in by_speaker.values():
+        _settle_generic(said)
+        _settle_self(said)
+
+
+def _settle_generic(said: list[Statement]) -> None:
+    qualified = Counter(s.origin for s in said if not _is_generic(s.origin))
+    for statement in said:
+        if not _is_generic(statement.origin):
+            continue
+        wanted = set(side_key(statement.origin).split())
+        fuller = [(n, name) for name, n in qualified.items()
+                  if wanted <= set(side_key(name).split())]
+        if fuller:
+            statement.origin = max(fuller)[1]
+
+
+def _settle_self(said: list[Statement]) -> None:
+    bodies = Counter(s.origin for s in said
+                     if not s.cited and not _is_self(s) and not _is_generic(s.origin))
+    if not bodies:
+        return
+    body = bodies.most_common(1)[0][0]
+    for statement in said:
+        if _is_self(statement):
+            statement.origin = body
+
+
+def _is_self(statement: Statement) -> bool:
+    """Origin is the speaker's name or a part of it ("Marrow" of "Ilse Marrow")."""
+    origin, speaker = side_key(statement.origin or ""), side_key(statement.speaker or "")
+    return bool(origin) and (origin == speaker or origin in speaker.split())
+
+
+def _is_generic(origin: str | None) -> bool:
+    words = side_key(origin or "").split()
+    return bool(words) and all(w in generic_body_words() for w in words)

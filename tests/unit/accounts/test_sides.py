@@ -1,0 +1,39 @@
+"""A speaker's other articles settle vague origins for the events' sides."""
+
+from sayso.accounts.sides import settle_origins
+from sayso.accounts.statements import Statement
+
+
+def said(i, speaker_id, speaker, origin, cited=False, doc="a"):
+    return Statement(id=i, document_id=doc, position=i, content="the call was useful",
+                     speaker=speaker, origin=origin, speaker_id=speaker_id, cited=cited)
+
+
+def test_a_generic_origin_takes_the_qualified_one_the_speaker_has_elsewhere():
+    statements = [said(1, 7, "Ilse Marrow", "Valdor presidency", doc="readout"),
+                  said(2, 7, "Ilse Marrow", "presidency", doc="agency"),
+                  said(3, 8, "Dana Velic", "Foreign Ministry", doc="agency")]
+    settle_origins(statements)
+    assert [s.origin for s in statements] == ["Valdor presidency", "Valdor presidency",
+                                              "Foreign Ministry"]
+
+
+def test_a_speaker_who_speaks_for_a_body_elsewhere_speaks_for_it_everywhere():
+    statements = [said(1, 7, "Ilse Marrow", "Valdor presidency", doc="readout"),
+                  said(2, 7, "Ilse Marrow", "Marrow", doc="agency"),
+                  said(3, 7, "Ilse Marrow", "Ilse Marrow", doc="agency")]
+    settle_origins(statements)
+    assert {s.origin for s in statements} == {"Valdor presidency"}
+
+
+def test_a_relay_the_speaker_cited_does_not_become_their_side():
+    statements = [said(1, 5, "Tass", "Kremlin", cited=True), said(2, 5, "Tass", "Tass"),
+                  said(3, 6, "Anna Weber", "Anna Weber")]
+    settle_origins(statements)
+    assert [s.origin for s in statements] == ["Kremlin", "Tass", "Anna Weber"]
+
+
+def test_statements_without_a_stored_speaker_are_left_alone():
+    statements = [said(1, None, None, "presidency"), said(2, None, None, "Valdor presidency")]
+    settle_origins(statements)
+    assert [s.origin for s in statements] == ["presidency", "Valdor presidency"]
