@@ -8,6 +8,11 @@ participant; at most ``max_candidates`` of them. The work per statement is
 bounded by what happened around that day, so time grows with the corpus,
 not with its square.
 
+A second pass joins whole events whose centroids are close and that began
+within the window (an article's account the first pass kept apart from
+another's: statement by statement the two read differently, taken whole
+they tell one story).
+
 The score of a statement against an event adds three kinds of evidence:
 the mean cosine of its vector with the event's closest members (what is said), the
 share of its participants (speaker, origin, names in the content) the
@@ -37,13 +42,16 @@ class GroupingSettings:
     max_candidates: int = 64
     neighbours: int = 3          # an event's similarity: mean of its k closest members
     recent_members: int = 100    # of its latest members, so the cost stays bounded
+    merge_threshold: float | None = None  # second pass: whole events whose centroids are this close
 
 
 # Chosen by pairwise F1 on the event gold set (eval/events_score.py --tune):
 # one close member is evidence enough (k=1), and word vectors need a far
-# lower bar than MiniLM's.
+# lower bar than MiniLM's. The second pass helps MiniLM only: the lexical
+# bar is so low that the first pass already joins what the second would.
 SETTINGS = {"minilm": GroupingSettings(threshold=0.5, participant_weight=0.0,
-                                       same_document_weight=0.4, neighbours=1),
+                                       same_document_weight=0.4, neighbours=1,
+                                       merge_threshold=0.65),
             "lexical": GroupingSettings(threshold=0.1, participant_weight=0.1,
                                         same_document_weight=0.2, neighbours=1)}
 
@@ -94,7 +102,59 @@ def group_statements(statements: list[Statement], vectors: np.ndarray,
                 # cannot creep along the calendar one statement at a time
                 by_day[statement.day].append(best)
         _add(events[best], best, i, statement, participants, by_document, by_participant)
+    if settings.merge_threshold is not None:
+        events = _merge_stories(events, vectors, settings)
     return [_finish(e, statements) for e in events]
+
+
+def _merge_stories(events: list[_Open], vectors: np.ndarray, settings) -> list[_Open]:
+    """Second pass: an article's statements that the first pass left apart
+    from another article's account of the same story join it, event by
+    event. Each dated event, in order of its first day, joins the merged
+    story that began within ``window_days`` whose centroid is closest, if
+    it is at least ``merge_threshold`` (the story's centroid, not its
+    nearest member: a chain of near neighbours would drift from one story
+    to the next). At most ``max_candidates`` stories are compared."""
+    order = sorted(range(len(events)), key=lambda k: (not events[k].days,
+                                                      min(events[k].days, default=Date.min)))
+    stories: list[_Open] = []
+    sums: list[np.ndarray] = []
+    by_day: dict[Date, list[int]] = defaultdict(list)
+    for k in order:
+        event = events[k]
+        total = vectors[event.members].sum(axis=0)
+        best = None
+        if event.days:
+            day = min(event.days)
+            nearby = sorted({s for offset in range(-settings.window_days, settings.window_days + 1)
+                             for s in by_day.get(day + timedelta(days=offset), [])})
+            nearby = nearby[-settings.max_candidates:]
+            if nearby:
+                cosines = [_cosine(total, sums[s]) for s in nearby]
+                top = int(np.argmax(cosines))
+                if cosines[top] >= settings.merge_threshold:
+                    best = nearby[top]
+        if best is None:
+            stories.append(_Open(list(event.members), set(event.participants),
+                                 set(event.documents), list(event.days)))
+            sums.append(total)
+            if event.days:
+                by_day[min(event.days)].append(len(stories) - 1)
+            continue
+        story = stories[best]
+        story.members.extend(event.members)
+        story.participants |= event.participants
+        story.documents |= event.documents
+        story.days.extend(event.days)
+        sums[best] = sums[best] + total
+    for story in stories:
+        story.members.sort()
+    return stories
+
+
+def _cosine(a: np.ndarray, b: np.ndarray) -> float:
+    norm = float(np.linalg.norm(a) * np.linalg.norm(b))
+    return float(a @ b) / norm if norm else 0.0
 
 
 def _order_key(statement: Statement):

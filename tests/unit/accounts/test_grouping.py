@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -77,3 +78,32 @@ def test_a_crowded_day_compares_with_a_bounded_number_of_events():
     vectors = np.eye(300, dtype=np.float32)
     events = group_statements(statements, vectors, GroupingSettings(max_candidates=8))
     assert len(events) == 300
+
+
+def _unit(*weights):
+    v = np.array(weights, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_the_second_pass_joins_two_accounts_that_agree_taken_whole():
+    # statement by statement each account's nearest match in the other is
+    # below the bar, but the two accounts' centroids nearly coincide
+    accounts = [statement(1, "valdor", "a", CALL), statement(2, "valdor", "b", CALL),
+                statement(3, "ostrania", "c", CALL), statement(4, "ostrania", "d", CALL)]
+    vectors = np.stack([_unit(1, 0.6, 0, 0), _unit(1, -0.6, 0, 0),
+                        _unit(1, 0, 0.6, 0), _unit(1, 0, -0.6, 0)])
+    apart = GroupingSettings(threshold=0.8, participant_weight=0.0, same_document_weight=0.4,
+                             neighbours=1)
+    first_pass = group_statements(accounts, vectors, apart)
+    assert sorted(sorted(e.members) for e in first_pass) == [[0, 1], [2, 3]]
+    merged = group_statements(accounts, vectors, GroupingSettings(
+        threshold=0.8, participant_weight=0.0, same_document_weight=0.4, neighbours=1,
+        merge_threshold=0.65))
+    assert [sorted(e.members) for e in merged] == [[0, 1, 2, 3]]
+    # ...and never across the window, however alike
+    later = [replace(s, published=CALL + timedelta(days=30)) if s.document_id == "ostrania" else s
+             for s in accounts]
+    merged_later = group_statements(later, vectors, GroupingSettings(
+        threshold=0.8, participant_weight=0.0, same_document_weight=0.4, neighbours=1,
+        merge_threshold=0.65))
+    assert len(merged_later) == 2
