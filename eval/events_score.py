@@ -257,11 +257,13 @@ def tune(store: Store, data: Path, backend: str) -> None:
     base = SETTINGS[backend]
     thresholds = ((0.4, 0.45, 0.5, 0.55, 0.6) if backend == "minilm"
                   else (0.1, 0.15, 0.2, 0.25, 0.3, 0.35))
+    merges = (None, 0.6, 0.65, 0.7, 0.75) if backend == "minilm" else (None,)
     results = []
-    for threshold, pw, dw, window, k in product(thresholds, (0.0, 0.1), (0.2, 0.3, 0.4, 0.5),
-                                                (2, 3, 5), (1,)):
+    for threshold, pw, dw, window, k, merge in product(thresholds, (0.0, 0.1), (0.2, 0.3, 0.4, 0.5),
+                                                       (2, 3, 5), (1,), merges):
         settings = replace(base, threshold=threshold, participant_weight=pw,
-                           same_document_weight=dw, window_days=window, neighbours=k)
+                           same_document_weight=dw, window_days=window, neighbours=k,
+                           merge_threshold=merge)
         events = group_statements(statements, vectors, settings)
         event_of = {statements[i].id: e.id for e in events for i in e.members}
         scored = [(g, dict(s, event_id=event_of[s["id"]]) if s else None) for g, s in pairs]
@@ -269,7 +271,7 @@ def tune(store: Store, data: Path, backend: str) -> None:
         test_f1 = grouping_scores([p for p in scored if half_of(p[0]) == "test"])["pairwise_f1"]
         all_f1 = grouping_scores(scored)["pairwise_f1"]
         results.append((tune_f1, test_f1, all_f1, settings))
-        print(f"{threshold:.2f} pw={pw:.2f} dw={dw:.2f} w={window} k={k}: tune {tune_f1:.4f} "
+        print(f"{threshold:.2f} pw={pw:.2f} dw={dw:.2f} w={window} k={k} merge={merge}: tune {tune_f1:.4f} "
               f"test {test_f1:.4f} all {all_f1:.4f}", file=sys.stderr, flush=True)
     for tune_f1, test_f1, all_f1, settings in sorted(results, key=lambda r: -r[0])[:5]:
         print(f"tune {tune_f1:.4f} test {test_f1:.4f} all {all_f1:.4f}  {settings}")

@@ -33,6 +33,7 @@ def build_attributor(model: str = "default") -> Attributor:
         raise UsageError(f"unknown model {model!r}; choose one of {', '.join(MODELS)}")
     from .attribution.clause_contents import fill_empty_contents
     from .attribution.embedding import confine_embedded_sources
+    from .attribution.inherited_sources import fill_inherited_sources
     from .attribution.noun_cues import add_noun_cue_attributions
     from .attribution.quote_rules import apply_quote_rules
     from .attribution.relay_phrases import split_relay_phrases
@@ -50,7 +51,7 @@ def build_attributor(model: str = "default") -> Attributor:
     def attribute(doc: Doc, published: Date | None = None,
                   publisher: str | None = None) -> list[Attribution]:
         found = fill_empty_contents(doc, add_noun_cue_attributions(doc, tagger(doc)))
-        found = split_relay_phrases(doc, found)
+        found = fill_inherited_sources(doc, split_relay_phrases(doc, found))
         # after the quote rules: a "NAME:" line is one statement, whatever it embeds
         found = add_speaker_label_attributions(doc, apply_quote_rules(doc, found))
         attributions = confine_embedded_sources(sorted(found, key=_position))

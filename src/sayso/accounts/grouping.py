@@ -52,7 +52,7 @@ class GroupingSettings:
 SETTINGS = {"minilm": GroupingSettings(threshold=0.5, participant_weight=0.0,
                                        same_document_weight=0.4, neighbours=1,
                                        merge_threshold=0.65),
-            "lexical": GroupingSettings(threshold=0.1, participant_weight=0.1,
+            "lexical": GroupingSettings(threshold=0.2, participant_weight=0.1,
                                         same_document_weight=0.2, neighbours=1)}
 
 

@@ -1,0 +1,78 @@
+"""A cue that hangs off another verb speaks with that verb's subject.
+
+"Biden hit the campaign trail, trashing Trump as unqualified and accusing
+him of ...": the participles have no subject of their own, and the taggers
+leave their source empty. The speaker is the subject of the clause they
+hang off ("Biden"), found by climbing the parse through participle,
+infinitive and coordinated verbs ("who fights ..., claims ... and
+asserts ..."). A cue with a source, or a subject inside its own content,
+is left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..model import Attribution
+from .alignment import TokenOffsets, tokens_to_span
+
+_CLIMB = frozenset({"advcl", "xcomp", "conj"})
+_MAX_STEPS = 3
+# the subject's own words: not a clause or an aside hanging off it
+_NOT_SUBJECT = frozenset({"relcl", "acl", "appos", "punct", "prep", "advmod", "cc", "conj"})
+
+
+def fill_inherited_sources(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    offsets = TokenOffsets(doc)
+    return [_with_source(doc, offsets, a) for a in attributions]
+
+
+def _with_source(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> Attribution:
+    if attribution.source or not attribution.cue:
+        return attribution
+    cue = offsets.tokens_in(attribution.cue)
+    verb = _cue_root(doc, cue)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return attribution
+    subject = _inherited_subject(verb)
+    if subject is None:
+        return attribution
+    tokens = _subject_words(subject)
+    taken = cue | offsets.tokens_in(attribution.content)
+    if not tokens or taken.intersection(tokens):
+        return attribution
+    return replace(attribution, source=tokens_to_span(doc, tokens))
+
+
+def _cue_root(doc: Doc, cue: set[int]) -> Token | None:
+    roots = [doc[i] for i in sorted(cue) if doc[i].head.i not in cue or doc[i].head.i == i]
+    return roots[0] if roots else None
+
+
+def _inherited_subject(verb: Token) -> Token | None:
+    if _subject_of(verb) is not None:
+        return None  # a verb with its own subject the tagger chose not to name
+    for _ in range(_MAX_STEPS):
+        if verb.dep_ not in _CLIMB or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = verb.head
+        subject = _subject_of(verb)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _subject_words(subject: Token) -> list[int]:
+    words = [subject.i]
+    stack = [c for c in subject.children if c.dep_ not in _NOT_SUBJECT]
+    while stack:
+        token = stack.pop()
+        words.append(token.i)
+        stack.extend(c for c in token.children if c.dep_ not in _NOT_SUBJECT)
+    return sorted(i for i in words if not subject.doc[i].is_space)

@@ -1,0 +1,39 @@
+"""A participle or coordinated cue speaks with the subject of the verb it hangs off."""
+
+from spacy.tokens import Doc
+
+from sayso.attribution.alignment import tokens_to_span
+from sayso.attribution.inherited_sources import fill_inherited_sources
+from sayso.extraction import extract
+from sayso.model import Attribution
+from sayso.nlp.pipeline import load_nlp
+
+
+def by_cue(found, cue):
+    return next(a for a in found if a.cue_text == cue)
+
+
+def test_participles_take_the_subject_of_the_main_clause():
+    text = ("Mayor Anna Weber on Monday toured the harbour with union leaders, criticising the "
+            "port authority as slow and accusing it of ignoring the dockers.\n")
+    found = extract(text)
+    for cue in ("criticising", "accusing"):
+        attribution = by_cue(found, cue)
+        assert attribution.source_text == "Mayor Anna Weber"
+        assert attribution.speaker.name == "Anna Weber"
+
+
+def _hand_made(doc: Doc, cue: str, content: str) -> Attribution:
+    words = [t.text for t in doc]
+    c = words.index(cue)
+    start = words.index(content.split()[0], c)
+    return Attribution([], tokens_to_span(doc, [c]),
+                       tokens_to_span(doc, list(range(start, start + len(content.split())))))
+
+
+def test_a_cue_with_a_subject_of_its_own_or_a_source_is_left_alone():
+    doc = load_nlp()("The mayor toured the harbour and she said the port was slow.")
+    own_subject = _hand_made(doc, "said", "the port was slow")
+    sourced = Attribution([(0, 9)], own_subject.cue, own_subject.content)
+    out = fill_inherited_sources(doc, [own_subject, sourced])
+    assert out[0].source == [] and out[1].source == [(0, 9)]
