@@ -28,3 +28,17 @@ def test_docs_from_pipe_each_get_their_own_attributions():
     assert docs[0]._.attributions == []
     [a] = docs[1]._.attributions
     assert a.source_text == "The ministry" and a.content_text == "the talks had failed."
+
+
+def test_the_publication_date_and_publisher_set_on_the_doc_are_read():
+    from datetime import date
+
+    nlp = spacy.load(SPACY_MODEL)
+    nlp.add_pipe("sayso")
+    doc = nlp.make_doc("Presidential spokesperson Ilse Marrow said on Tuesday that the call "
+                       "had lasted fifty minutes.")
+    doc._.published = date(2026, 3, 12)  # a Thursday
+    doc._.publisher = "Valdor Presidential Press Office"
+    [a] = nlp(doc)._.attributions
+    assert a.event_date == date(2026, 3, 10)
+    assert a.origin == "Valdor presidency"
