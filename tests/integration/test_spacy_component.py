@@ -41,4 +41,4 @@ def test_the_publication_date_and_publisher_set_on_the_doc_are_read():
     doc._.publisher = "Valdor Presidential Press Office"
     [a] = nlp(doc)._.attributions
     assert a.event_date == date(2026, 3, 10)
-    assert a.origin == "Valdor presidency"
+    assert a.origin == "Valdor Presidency"

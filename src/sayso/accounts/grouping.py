@@ -103,11 +103,12 @@ def group_statements(statements: list[Statement], vectors: np.ndarray,
                 by_day[statement.day].append(best)
         _add(events[best], best, i, statement, participants, by_document, by_participant)
     if settings.merge_threshold is not None:
-        events = _merge_stories(events, vectors, settings)
+        events = _merge_stories(events, statements, vectors, settings)
     return [_finish(e, statements) for e in events]
 
 
-def _merge_stories(events: list[_Open], vectors: np.ndarray, settings) -> list[_Open]:
+def _merge_stories(events: list[_Open], statements: list[Statement], vectors: np.ndarray,
+                   settings) -> list[_Open]:
     """Second pass: an article's statements that the first pass left apart
     from another article's account of the same story join it, event by
     event. Each dated event, in order of its first day, joins the merged
@@ -148,7 +149,8 @@ def _merge_stories(events: list[_Open], vectors: np.ndarray, settings) -> list[_
         story.days.extend(event.days)
         sums[best] = sums[best] + total
     for story in stories:
-        story.members.sort()
+        # date order, as the first pass keeps it: a story is named by its first statement
+        story.members.sort(key=lambda i: _order_key(statements[i]))
     return stories
 
 

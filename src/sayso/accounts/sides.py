@@ -13,8 +13,8 @@ the store, a speaker's statements take:
   by their own role (not through a relay they cited): a spokesperson
   always speaks for her office.
 
-The stored attributions keep what their article said; only the sides of
-events use this.
+The stored attributions keep what their article said; the settled origin
+is what grouping (a statement's participants) and the events' sides read.
 """
 
 from __future__ import annotations

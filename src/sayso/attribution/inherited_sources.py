@@ -17,11 +17,13 @@ from spacy.tokens import Doc, Token
 
 from ..model import Attribution
 from .alignment import TokenOffsets, tokens_to_span
+from .passage import subject_of
 
 _CLIMB = frozenset({"advcl", "xcomp", "conj"})
 _MAX_STEPS = 3
-# the subject's own words: not a clause or an aside hanging off it
-_NOT_SUBJECT = frozenset({"relcl", "acl", "appos", "punct", "prep", "advmod", "cc", "conj"})
+# the subject's own words ("The Ministry of Defence", "Biden and Harris"):
+# not a clause, an aside or a place hanging off it
+_NOT_SUBJECT = frozenset({"relcl", "acl", "appos", "punct", "prep", "advmod"})
 
 
 def fill_inherited_sources(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
@@ -52,27 +54,29 @@ def _cue_root(doc: Doc, cue: set[int]) -> Token | None:
 
 
 def _inherited_subject(verb: Token) -> Token | None:
-    if _subject_of(verb) is not None:
+    if subject_of(verb) is not None:
         return None  # a verb with its own subject the tagger chose not to name
     for _ in range(_MAX_STEPS):
         if verb.dep_ not in _CLIMB or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
             return None
+        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
+            return None  # "urged the mayor to condemn": the mayor's words, not the union's
         verb = verb.head
-        subject = _subject_of(verb)
+        subject = subject_of(verb)
         if subject is not None:
-            return subject
+            return subject if subject.dep_ == "nsubj" else None
     return None
-
-
-def _subject_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _subject_words(subject: Token) -> list[int]:
     words = [subject.i]
-    stack = [c for c in subject.children if c.dep_ not in _NOT_SUBJECT]
+    stack = [c for c in subject.children if _part_of_subject(c)]
     while stack:
         token = stack.pop()
         words.append(token.i)
-        stack.extend(c for c in token.children if c.dep_ not in _NOT_SUBJECT)
+        stack.extend(c for c in token.children if _part_of_subject(c))
     return sorted(i for i in words if not subject.doc[i].is_space)
+
+
+def _part_of_subject(token: Token) -> bool:
+    return token.dep_ not in _NOT_SUBJECT or (token.dep_ == "prep" and token.lower_ == "of")

@@ -267,7 +267,7 @@ def _pick(candidates, gender: str, number: str) -> Entity | None:
         if grade == 0:
             continue
         if held is not None and held_rank == 2 and held_back > 0 and held.proper:
-            break  # a generic "a sitting justice" does not hold off a named one
+            break  # a generic "a sitting justice" does not hold off a named one as near
         if held is not None and back > held_back:
             continue
         if grade == 2:

@@ -97,6 +97,10 @@ def generic_body_words() -> frozenset[str]:
     return _word_set("generic_bodies.txt")
 
 
+# "a representative of the union" speaks for it; "U.S. Representative" is an office
+PROXY_ONLY_WITH_PREPOSITION = frozenset({"representative", "representatives"})
+
+
 @lru_cache(maxsize=None)
 def proxy_nouns() -> tuple[str, ...]:
     """Nouns for someone speaking for a body ("spokesman", "press office"), longest first."""

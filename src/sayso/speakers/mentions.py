@@ -6,13 +6,15 @@ is ``registry``'s job, resolving pronouns and nominals ``coref``'s.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .lexicon import (empty_nouns, generic_body_words, given_names, honorifics, org_nouns,
-                      pronouns, proxy_nouns, role_nouns)
+from .lexicon import (PROXY_ONLY_WITH_PREPOSITION, empty_nouns, generic_body_words, given_names,
+                      honorifics, org_nouns, pronouns, proxy_nouns, role_nouns)
 from .spans import ARTICLES, char_span_of, inside_word, unbroken_around, phrase_tokens, tokens_text
 
 # spaCy entity labels kept as speaker types; the rest are not speakers.
@@ -318,9 +320,12 @@ def _speaks_for(tokens: list[Token]) -> bool:
 
 
 def speaks_for_someone(role: str | None) -> bool:
-    """Whether a role is a proxy's ("General Staff spokesman"), not a rank or office."""
+    """Whether a role is a proxy's ("General Staff spokesman"), not a rank or
+    office ("Colonel", "U.S. Representative")."""
     words = f" {' '.join((role or '').lower().split())} "
-    return any(f" {noun} " in words for noun in proxy_nouns())
+    return any(re.search(rf" {re.escape(noun)} (?:for|of|to|at|with|from|in) ", words)
+               if noun in PROXY_ONLY_WITH_PREPOSITION else f" {noun} " in words
+               for noun in proxy_nouns())
 
 
 def _prefix_titles(root: Token, ent_start: int) -> list[Token]:

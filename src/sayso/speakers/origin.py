@@ -13,15 +13,14 @@ from __future__ import annotations
 import re
 
 from ..model import CitedSource, Speaker
-from .lexicon import channel_nouns, generic_body_words, honorifics, proxy_nouns, role_nouns
+from .lexicon import (PROXY_ONLY_WITH_PREPOSITION, channel_nouns, generic_body_words,
+                      honorifics, proxy_nouns, role_nouns)
 
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|his|her|their|one|two|three|several|some|other)\s+",
                           re.I)
 _RANKS = re.compile(r"^(?:senior|top|chief|deputy|former|acting|lead|principal|unnamed|anonymous|"
                     r"high-ranking|high-level|an?)\s+", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
-# "a representative of the union" speaks for it; "U.S. Representative" is an office
-_ONLY_WITH_PREPOSITION = frozenset({"representative", "representatives"})
 
 
 def origin_of(speaker: Speaker | None, cited: list[CitedSource]) -> str | None:
@@ -49,7 +48,7 @@ def _institution(description: str | None) -> str | None:
             if after:
                 return _tidy(after.group(1))
             before = text[:match.start()].strip(" ,")
-            if before and noun not in _ONLY_WITH_PREPOSITION:
+            if before and noun not in PROXY_ONLY_WITH_PREPOSITION:
                 return _tidy(before)
     return None
 
@@ -71,7 +70,8 @@ _BODY_OF_ADJECTIVE = {"presidential": "presidency", "governmental": "government"
 def _as_body(name: str) -> str:
     words = name.split()
     if words and words[-1].lower() in _BODY_OF_ADJECTIVE:
-        words[-1] = _BODY_OF_ADJECTIVE[words[-1].lower()]
+        body = _BODY_OF_ADJECTIVE[words[-1].lower()]
+        words[-1] = body.capitalize() if words[-1][:1].isupper() else body
     return " ".join(words)
 
 
@@ -110,13 +110,27 @@ def qualify_generic_body(origin: str | None, text: str, before: int,
 
 
 def _publisher_body(origin: str, publisher: str | None) -> str | None:
-    """The publisher, as a body, when its name holds every word of ``origin``."""
+    """The publisher, as a body, when it is the body ``origin`` names: the
+    same head noun ("Ministry" of "Ostranian Ministry of Defence", not the
+    "Army" of "Army Times") and every word of ``origin`` in its name."""
     if not publisher:
         return None
     body = _institution(publisher) or " ".join(publisher.split())
-    words = {w.lower() for w in body.split()}
-    wanted = {w.lower().strip(".,") for w in _as_body(origin).split()}
-    return body if wanted <= words and not _is_generic_body(body) else None
+    if _is_generic_body(body):
+        return None
+    wanted = [_bare(w) for w in _as_body(origin).split()]
+    words = {_bare(w) for w in f"{publisher} {body}".split()}
+    return body if wanted and _head_noun(body) == wanted[-1] and set(wanted) <= words else None
+
+
+def _head_noun(name: str) -> str:
+    """"Ostranian Ministry of Defence" -> "ministry"; "Army Times" -> "times"."""
+    words = [_bare(w) for w in name.split()]
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
+def _bare(word: str) -> str:
+    return _POSSESSIVE.sub("", word).strip(".,;:").lower()
 
 
 def _names_whose(qualifier: str) -> bool:

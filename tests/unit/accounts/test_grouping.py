@@ -107,3 +107,9 @@ def test_the_second_pass_joins_two_accounts_that_agree_taken_whole():
         threshold=0.8, participant_weight=0.0, same_document_weight=0.4, neighbours=1,
         merge_threshold=0.65))
     assert len(merged_later) == 2
+    # ...nor two accounts of the same days whose centroids are apart
+    other = np.stack([_unit(1, 0.6, 0, 0), _unit(1, -0.6, 0, 0),
+                      _unit(0, 0, 1, 0.6), _unit(0, 0, 1, -0.6)])
+    assert len(group_statements(accounts, other, GroupingSettings(
+        threshold=0.8, participant_weight=0.0, same_document_weight=0.4, neighbours=1,
+        merge_threshold=0.65))) == 2

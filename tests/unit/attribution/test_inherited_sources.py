@@ -37,3 +37,16 @@ def test_a_cue_with_a_subject_of_its_own_or_a_source_is_left_alone():
     sourced = Attribution([(0, 9)], own_subject.cue, own_subject.content)
     out = fill_inherited_sources(doc, [own_subject, sourced])
     assert out[0].source == [] and out[1].source == [(0, 9)]
+
+
+def test_the_inherited_source_keeps_the_whole_name_of_a_body():
+    text = ("The Ministry of Defence on Monday closed the range, saying that the shelling "
+            "had damaged the road.\n")
+    attribution = by_cue(extract(text), "saying")
+    assert attribution.source_text == "The Ministry of Defence"
+
+
+def test_an_object_told_to_speak_is_not_given_the_teller_as_source():
+    doc = load_nlp()("The union urged the mayor to condemn the closure of the port.")
+    told = _hand_made(doc, "condemn", "the closure of the port")
+    assert fill_inherited_sources(doc, [told])[0].source == []

@@ -93,12 +93,14 @@ def test_a_generic_body_is_the_publisher_when_the_publisher_is_that_body():
     assert qualify_generic_body("Ministry", text, 20, "Ostranian Ministry of Defence") == \
         "Ostranian Ministry of Defence"
     assert qualify_generic_body("presidency", text, 20, "Valdor Presidential Press Office") == \
-        "Valdor presidency"
+        "Valdor Presidency"
     assert qualify_generic_body("Ministry", text, 20, "Drevna Courier") == "Ministry"
+    # an outlet named after a body is not that body
+    assert qualify_generic_body("Coast Guard", text, 20, "Coast Guard News") == "Coast Guard"
 
 
 @pytest.mark.parametrize("role, expected", [
-    ("Presidential spokesperson", "presidency"),
+    ("Presidential spokesperson", "Presidency"),
     ("Valdoran presidential spokesman", "Valdoran presidency"),
     ("Government spokesperson", "Government"),
 ])
@@ -122,4 +124,4 @@ def test_the_publisher_reaches_the_origin_through_the_extractor():
             "fifty minutes.\n")
     found = Extractor().extract(Document("r", text, date(2026, 3, 10),
                                          publisher="Valdor Presidential Press Office"))
-    assert [a.origin for a in found.attributions] == ["Valdor presidency"]
+    assert [a.origin for a in found.attributions] == ["Valdor Presidency"]
