@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..speakers.lexicon import generic_body_words
+from ..speakers.origin import is_generic_body
 from .statements import Statement, side_key
 
 
@@ -66,5 +66,4 @@ def _is_self(statement: Statement) -> bool:
 
 
 def _is_generic(origin: str | None) -> bool:
-    words = side_key(origin or "").split()
-    return bool(words) and all(w in generic_body_words() for w in words)
+    return bool(origin) and is_generic_body(origin)

@@ -28,7 +28,7 @@ def fill_empty_contents(doc: Doc, attributions: list[Attribution]) -> list[Attri
 
 def _with_clause(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> Attribution:
     cue = sorted(offsets.tokens_in(attribution.cue))
-    verb = _cue_verb(doc, cue)
+    verb = cue_verb(doc, cue)
     clause = next((c for c in verb.rights if c.dep_ in _COMPLEMENTS), None) if verb else None
     if clause is None:
         return attribution
@@ -38,7 +38,7 @@ def _with_clause(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> A
     return replace(attribution, content=tokens_to_span(doc, content)) if content else attribution
 
 
-def _cue_verb(doc: Doc, cue: list[int]) -> Token | None:
+def cue_verb(doc: Doc, cue: list[int]) -> Token | None:
     inside = set(cue)
     return next((doc[i] for i in cue if doc[i].pos_ in ("VERB", "AUX")
                  and (doc[i].head.i == i or doc[i].head.i not in inside)), None)

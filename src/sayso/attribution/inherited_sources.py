@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Attribution
 from .alignment import TokenOffsets, tokens_to_span
+from .clause_contents import cue_verb
 from .passage import subject_of
 
 _CLIMB = frozenset({"advcl", "xcomp", "conj"})
@@ -35,8 +36,8 @@ def _with_source(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> A
     if attribution.source or not attribution.cue:
         return attribution
     cue = offsets.tokens_in(attribution.cue)
-    verb = _cue_root(doc, cue)
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+    verb = cue_verb(doc, sorted(cue))
+    if verb is None:
         return attribution
     subject = _inherited_subject(verb)
     if subject is None:
@@ -46,11 +47,6 @@ def _with_source(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> A
     if not tokens or taken.intersection(tokens):
         return attribution
     return replace(attribution, source=tokens_to_span(doc, tokens))
-
-
-def _cue_root(doc: Doc, cue: set[int]) -> Token | None:
-    roots = [doc[i] for i in sorted(cue) if doc[i].head.i not in cue or doc[i].head.i == i]
-    return roots[0] if roots else None
 
 
 def _inherited_subject(verb: Token) -> Token | None:

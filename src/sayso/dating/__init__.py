@@ -82,12 +82,11 @@ def _dates_cue(doc, offsets, mention: DateMention, cue_tokens) -> bool:
     token = doc[min(tokens)]
     while token.i in tokens and token.head.i != token.i:
         token = token.head
-    for _ in range(12):  # parse trees are shallow; the bound only guards a cycle
-        if token.i in cue_tokens:
+    for step in (token, *token.ancestors):
+        if step.i in cue_tokens:
             return True
-        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+        if step.pos_ in ("VERB", "AUX"):
             return False
-        token = token.head
     return False
 
 

@@ -7,7 +7,6 @@ is ``registry``'s job, resolving pronouns and nominals ``coref``'s.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan

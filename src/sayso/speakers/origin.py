@@ -98,7 +98,7 @@ def qualify_generic_body(origin: str | None, text: str, before: int,
     fuller name only later is not taken: an article that names a foreign
     ministry in full and its own by generic words means two bodies.
     Anything else is kept."""
-    if not origin or not _is_generic_body(origin):
+    if not origin or not is_generic_body(origin):
         return origin
     # capitalised words right before the body's name, on one line
     pattern = re.compile(r"\b((?:[A-Z][\w\-]*(?:['\u2019]s)?[ \t]+)+)(?i:" + re.escape(origin)
@@ -116,7 +116,7 @@ def _publisher_body(origin: str, publisher: str | None) -> str | None:
     if not publisher:
         return None
     body = _institution(publisher) or " ".join(publisher.split())
-    if _is_generic_body(body):
+    if is_generic_body(body):
         return None
     wanted = [_bare(w) for w in _as_body(origin).split()]
     words = {_bare(w) for w in f"{publisher} {body}".split()}
@@ -137,10 +137,11 @@ def _names_whose(qualifier: str) -> bool:
     """"Ostranian ", "Valdor's ": words that say whose the body is (not
     "The ", "A ", nor more generic words)."""
     bare = _DETERMINERS.sub("", qualifier.strip() + " ").strip()
-    return bool(bare) and not _is_generic_body(bare)
+    return bool(bare) and not is_generic_body(bare)
 
 
-def _is_generic_body(name: str) -> bool:
+def is_generic_body(name: str) -> bool:
+    """"Foreign Ministry", "presidency": generic words alone, saying not whose body it is."""
     words = [w.lower().strip(".,") for w in name.split()]
     return bool(words) and all(w in generic_body_words() for w in words)
 
