@@ -60,13 +60,27 @@ def enrich(doc: Doc, attributions: list[Attribution], publisher: str | None = No
     for i, attribution in enumerate(attributions):
         entity = speakers[i]
         attribution.speaker = entity.to_speaker() if entity is not None else None
-        # the source itself may hold the fuller name ("Valdor's Foreign Ministry")
-        upto = max((e for _, e in attribution.source), default=_position(attribution))
         attribution.origin = qualify_generic_body(
-            origin_of(attribution.speaker, attribution.cited), index.text, upto, publisher)
+            origin_of(attribution.speaker, attribution.cited), index.text,
+            _introduced_by(attribution), publisher)
     _origins_of_bare_documents(attributions)
     for attribution, parent in zip(attributions, find_parents(attributions)):
         attribution.parent = parent
+
+
+def _introduced_by(attribution: Attribution) -> int:
+    """Where the article has introduced the statement's speaker: the end of
+    its first mention, or of this source when that comes first. The source
+    itself may hold the fuller name ("Valdor's Foreign Ministry"); a body
+    named only after the speaker was introduced is someone else's ("the
+    Kessarian Foreign Ministry did not respond")."""
+    upto = max((e for _, e in attribution.source), default=_position(attribution))
+    speaker = attribution.speaker
+    # a person is one speaker throughout; "the Foreign Ministry" may be several
+    if (speaker is not None and speaker.mentions and not attribution.cited
+            and speaker.type == "PERSON"):
+        upto = min(upto, min(speaker.mentions)[1])
+    return upto
 
 
 def _origins_of_bare_documents(attributions: list[Attribution]) -> None:

@@ -181,6 +181,9 @@ class Resolver:
             found = self.registry.by_key(type_, mention.name)
             if found is not None:
                 return found
+        if mention.type == "PERSON" and len(words) > 1:
+            # the full name of a lone surname met before ("Marrow said")
+            return self.index.fill_out_surname(mention.name, mention.head.i)
         return None
 
     def _nominal_antecedent(self, mention: Mention) -> Entity | None:

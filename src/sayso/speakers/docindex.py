@@ -217,13 +217,13 @@ class DocIndex:
                     name = mention.name
                     entity = ((len(name.split()) == 1 and self.registry.by_surname(name))
                               or self.registry.by_key(mention.type, name)
-                              or self._fill_out_surname(name, child.i) or self._new(mention))
+                              or self.fill_out_surname(name, child.i) or self._new(mention))
                     self.registry.add_mention(entity, mention)
                     self._names.setdefault(self.sentence_of(child.i), []).append(
                         (child.i, entity.id, True))
                     self._note_seen(entity.id, child.i)
 
-    def _fill_out_surname(self, name: str, position: int) -> Entity | None:
+    def fill_out_surname(self, name: str, position: int) -> Entity | None:
         """"Rahm Emanuel" as a subject the recogniser missed, where it tagged
         a bare "Emanuel" elsewhere: the person known by the surname gets the
         full name."""
@@ -231,9 +231,12 @@ class DocIndex:
         if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
             return None
         entity = self.registry.by_key("PERSON", words[-1])
+        if entity is None and not words[-1].isupper():
+            # a lone surname the recogniser took for an organisation ("Marrow said")
+            entity = self.registry.by_key("ORG", words[-1]) or self.registry.by_key("GPE", words[-1])
         if entity is None or entity.name != words[-1]:
             return None
-        entity.name = name
+        entity.name, entity.type, entity.proper = name, "PERSON", True
         self.registry.set_key(entity)
         self.registry.add_surname(entity, position)
         return entity

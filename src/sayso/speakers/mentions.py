@@ -140,8 +140,10 @@ def describe_named(ent: SpacySpan, anchor: Token | None = None) -> Mention:
     is a title the name stands in apposition to ("the spokesman, Tom Ruiz")."""
     root = ent.root
     ent_tokens = unbroken_around([t for t in ent if t.text not in _POSSESSIVE], root)
+    # "Ms Velic", "Major General Lenk" tagged GPE or ORG: a title says a person
+    titled = _titled_person(ent_tokens)
     lead, name_tokens = _split_titles(_without_edge_marks(ent_tokens),
-                                      people=ent.label_ == "PERSON")
+                                      people=ent.label_ == "PERSON" or titled)
     if not name_tokens:  # an entity of titles or marks alone ("―", "Sen."): keep its words
         lead, name_tokens = [], ent_tokens or [root]
     label = NAMED_LABELS.get(ent.label_, "OTHER")
@@ -151,9 +153,17 @@ def describe_named(ent: SpacySpan, anchor: Token | None = None) -> Mention:
         lead, name_tokens = lead + name_tokens[:person_at], name_tokens[person_at:]
         label = "PERSON"
     prefix = lead or _prefix_titles(root, ent.start)
+    if lead:
+        # "General Staff spokesman Major General Davor Lenk": the rank inside
+        # the name, whom he speaks for before it
+        outer = _prefix_titles(root, ent.start)
+        if _speaks_for(outer) and not _speaks_for(lead):
+            prefix = outer + lead
     role_tokens = _role_tokens(root, prefix, anchor if anchor is not None and
                                anchor.i not in range(ent.start, ent.end) else None)
-    if label in ("ORG", "GPE") and (_looks_like_person(name_tokens) or _described_as_person(root)):
+    if label in ("ORG", "GPE") and (_looks_like_person(name_tokens) or _described_as_person(root)
+                                    or (titled and lead and len(name_tokens) <= 2)
+                                    or _after_personal_title(prefix, name_tokens)):
         label = "PERSON"
     gender = _honorific_gender(prefix)
     if label == "PERSON":
@@ -391,6 +401,17 @@ def _given_name_gender(name_tokens: list[Token]) -> str | None:
     return given_names().get(name_tokens[0].text) if name_tokens else None
 
 
+def _titled_person(tokens: list[Token]) -> bool:
+    """An honorific ("Ms", "Dr.") or a title ("Colonel", "Major General") and
+    then one or two capitalised words that are not generic body words."""
+    lead = 0
+    while lead < len(tokens) - 1 and (_is_honorific(tokens[lead]) or _is_role_word(tokens[lead])):
+        lead += 1
+    rest = tokens[lead:]
+    return (lead > 0 and 1 <= len(rest) <= 2 and all(t.text[:1].isupper() for t in rest)
+            and not any(t.lower_ in generic_body_words() for t in rest))
+
+
 def _looks_like_person(name_tokens: list[Token]) -> bool:
     """An ORG or GPE label on "Bruno" or "Marta Okafor": a known given name leads it."""
     return (len(name_tokens) <= 3 and all(t.pos_ == "PROPN" for t in name_tokens)
@@ -409,6 +430,14 @@ def _person_name_start(tokens: list[Token]) -> int:
                 and tail[-1].lemma_.lower() not in org_nouns()):
             return k
     return 0
+
+
+def _after_personal_title(prefix: list[Token], name_tokens: list[Token]) -> bool:
+    """"presidential spokesperson Ilse Marrow" tagged ORG: a personal title
+    right before a short proper name."""
+    return (bool(prefix) and prefix[-1].pos_ == "NOUN" and _is_role_word(prefix[-1])
+            and prefix[-1].i + 1 == name_tokens[0].i and len(name_tokens) <= 3
+            and all(t.pos_ == "PROPN" and not t.is_upper for t in name_tokens))
 
 
 def _described_as_person(root: Token) -> bool:

@@ -36,3 +36,25 @@ def test_a_verb_with_no_clause_keeps_its_empty_content(nlp):
     text = "“We are ready,” the mayor said."
     [att] = fill_empty_contents(nlp(text), [Attribution(at(text, "the mayor"), at(text, "said"), [])])
     assert att.content == []  # the quote before the verb is the quote rules' business
+
+
+def test_a_fronted_clause_is_the_content_and_the_subject_after_it_the_source(nlp):
+    # the tagger took the whole clause for the source and labelled no content
+    text = ("Four citizens held abroad returned home this afternoon in an exchange on the "
+            "bridge, presidential spokesperson Ilse Marrow said.")
+    clause = "Four citizens held abroad returned home this afternoon in an exchange on the bridge"
+    [att] = fill_empty_contents(nlp(text), [Attribution(at(text, clause + ", presidential "
+                                                               "spokesperson Ilse Marrow"),
+                                                        at(text, "said"), [])])
+    assert span_text(text, att.content) == clause
+    assert span_text(text, att.source) == "presidential spokesperson Ilse Marrow"
+
+
+def test_a_speaker_the_parser_hung_on_the_clause_is_still_the_source(nlp):
+    # "said" has no subject: the parse makes the spokesman an apposition of "Varro"
+    text = ("The transfer was carried out at the personal instruction of President Mikhel Varro, "
+            "the Ministry's spokesman, Colonel Gerd Mallin, said.")
+    [att] = fill_empty_contents(nlp(text), [Attribution([], at(text, "said"), [])])
+    assert span_text(text, att.source) == "the Ministry's spokesman, Colonel Gerd Mallin"
+    assert span_text(text, att.content) == ("The transfer was carried out at the personal "
+                                            "instruction of President Mikhel Varro")

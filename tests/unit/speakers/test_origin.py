@@ -125,3 +125,14 @@ def test_the_publisher_reaches_the_origin_through_the_extractor():
     found = Extractor().extract(Document("r", text, date(2026, 3, 10),
                                          publisher="Valdor Presidential Press Office"))
     assert [a.origin for a in found.attributions] == ["Valdor Presidency"]
+
+
+def test_a_spokeswoman_keeps_the_body_she_was_introduced_with():
+    # the Kessarian ministry is named after Velic was introduced: not hers
+    from sayso.extraction import extract
+
+    text = ("Ostrania will respond with mirror measures, Foreign Ministry spokeswoman Dana Velic "
+            "said on Thursday. The Kessarian Foreign Ministry did not respond to a request for "
+            "comment. In other news, Velic said the foreign minister would visit Mirenia.\n")
+    origins = [a.origin for a in extract(text) if a.speaker and a.speaker.name == "Dana Velic"]
+    assert origins == ["Foreign Ministry", "Foreign Ministry"]

@@ -585,3 +585,45 @@ def test_a_generic_speaker_does_not_hold_off_the_named_person_for_she(nlp):
         ("a sitting judge", "to speak out", ""),
         ("She", "told", "that the costs would be shared"))
     assert she.speaker.name == "Anna Weber"
+
+
+def test_a_titled_surname_the_recogniser_called_a_place_is_the_person(nlp):
+    text = ("Foreign Ministry spokeswoman Dana Velic said the call achieved nothing. "
+            "Speaking at her weekly briefing, Ms Velic said Marenholt had repeated old demands.")
+    first, second = enriched(
+        nlp, text,
+        ("Foreign Ministry spokeswoman Dana Velic", "said", "the call achieved nothing"),
+        ("Ms Velic", "said", "Marenholt had repeated old demands"))
+    assert second.speaker.name == "Dana Velic"
+    assert second.speaker.role == "Foreign Ministry spokeswoman"
+    assert first.speaker == second.speaker
+
+
+def test_a_rank_inside_the_name_is_a_title_and_whom_he_speaks_for_stays_the_role(nlp):
+    text = ("General Staff spokesman Major General Davor Lenk said the truce was holding. "
+            "\u201cOur forces have responded only where our personnel were threatened,\u201d "
+            "Major General Lenk said.")
+    first, second = enriched(
+        nlp, text,
+        ("General Staff spokesman Major General Davor Lenk", "said", "the truce was holding"),
+        ("Major General Lenk", "said", "Our forces have responded only where our personnel "
+                                       "were threatened,"))
+    assert first.speaker.name == second.speaker.name == "Davor Lenk"
+    assert first.speaker.role.startswith("General Staff spokesman")
+
+
+def test_a_surname_tagged_as_an_organisation_joins_the_titled_full_name(nlp):
+    # the recogniser tags "Ilse Marrow" and "Marrow" as organisations here
+    text = ("MARENHOLT, June 2 (Valpress) \u2014 Four Valdoran citizens held in Ostrania returned "
+            "home this afternoon in an exchange on the Tessel bridge at Orsk, presidential "
+            "spokesperson Ilse Marrow said.\n\n\u201cThe President gave the families her word, "
+            "and today she has kept it,\u201d Marrow told reporters at the presidential palace.")
+    first, second = enriched(
+        nlp, text,
+        ("presidential spokesperson Ilse Marrow", "said", "Four Valdoran citizens held in "
+                                                          "Ostrania returned home"),
+        ("Marrow", "told", "The President gave the families her word, and today she has kept it,",
+         "Ostrania returned"))
+    assert second.speaker.name == "Ilse Marrow"
+    assert second.speaker.type == "PERSON"
+    assert second.origin == first.origin == "presidency"
