@@ -17,7 +17,9 @@ The score of a statement against an event adds three kinds of evidence:
 the mean cosine of its vector with the event's closest members (what is said), the
 share of its participants (speaker, origin, names in the content) the
 event already has (who is involved), and a bonus when the event already
-holds statements from the same article (an article mostly tells one story).
+holds statements from the same article about days near the statement's
+(an article mostly tells one story; not its background, nor a recalled or
+announced event).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class GroupingSettings:
     neighbours: int = 3          # an event's similarity: mean of its k closest members
     recent_members: int = 100    # of its latest members, so the cost stays bounded
     merge_threshold: float | None = None  # second pass: whole events whose centroids are this close
+    document_window_days: int = 7  # the same-article bonus, only near the article's other days
 
 
 # Chosen by pairwise F1 on the event gold set (eval/events_score.py --tune):
@@ -70,7 +73,7 @@ class Event:
 class _Open:
     members: list[int] = field(default_factory=list)
     participants: set[str] = field(default_factory=set)
-    documents: set[str] = field(default_factory=set)
+    documents: dict[str, list[Date | None]] = field(default_factory=dict)  # article -> days
     days: list[Date] = field(default_factory=list)
 
 
@@ -137,7 +140,8 @@ def _merge_stories(events: list[_Open], statements: list[Statement], vectors: np
                     best = nearby[top]
         if best is None:
             stories.append(_Open(list(event.members), set(event.participants),
-                                 set(event.documents), list(event.days)))
+                                 {d: list(days) for d, days in event.documents.items()},
+                                 list(event.days)))
             sums.append(total)
             if event.days:
                 by_day[min(event.days)].append(len(stories) - 1)
@@ -145,7 +149,8 @@ def _merge_stories(events: list[_Open], statements: list[Statement], vectors: np
         story = stories[best]
         story.members.extend(event.members)
         story.participants |= event.participants
-        story.documents |= event.documents
+        for document, days in event.documents.items():
+            story.documents.setdefault(document, []).extend(days)
         story.days.extend(event.days)
         sums[best] = sums[best] + total
     for story in stories:
@@ -191,9 +196,23 @@ def _candidates(statement, participants, by_day, by_document, by_participant, se
 def _scores(statement, participants, vectors, i, events: list[_Open], settings) -> np.ndarray:
     similarity = np.array([_similarity(vectors, i, e, settings) for e in events])
     overlap = np.array([_overlap(participants, e.participants) for e in events])
-    same_document = np.array([statement.document_id in e.documents for e in events], dtype=float)
+    same_document = np.array([_same_story(statement, e, settings) for e in events], dtype=float)
     return (similarity + settings.participant_weight * overlap
             + settings.same_document_weight * same_document)
+
+
+def _same_story(statement: Statement, event: _Open, settings) -> bool:
+    """Whether the article's bonus applies: the event holds statements of
+    the statement's article about days near its own. An article that
+    recalls an earlier call ("Their first conversation, in March") or
+    announces a trip ("would travel on March 27") tells of another event
+    there; a background cue ("has mocked", "is known for") never counts."""
+    days = event.documents.get(statement.document_id)
+    if days is None or statement.background:
+        return False
+    day = statement.day
+    return day is None or any(d is None or abs((d - day).days) <= settings.document_window_days
+                              for d in days)
 
 
 def _similarity(vectors: np.ndarray, i: int, event: _Open, settings) -> float:
@@ -216,7 +235,7 @@ def _overlap(participants: set[str], seen: set[str]) -> float:
 
 def _add(event: _Open, k, i, statement, participants, by_document, by_participant):
     event.members.append(i)
-    event.documents.add(statement.document_id)
+    event.documents.setdefault(statement.document_id, []).append(statement.day)
     by_document[statement.document_id].add(k)
     for key in participants:
         if not by_participant[key] or by_participant[key][-1] != k:

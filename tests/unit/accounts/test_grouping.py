@@ -113,3 +113,38 @@ def test_the_second_pass_joins_two_accounts_that_agree_taken_whole():
     assert len(group_statements(accounts, other, GroupingSettings(
         threshold=0.8, participant_weight=0.0, same_document_weight=0.4, neighbours=1,
         merge_threshold=0.65))) == 2
+
+
+def _unit(*values):
+    v = np.array(values, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+# Vectors made by hand: the call, and two statements only loosely like it
+# (cosine 0.2), which join the call's event only through the article bonus.
+CALL_VECTOR, LOOSE_A, LOOSE_B = _unit(1, 0, 0), _unit(0.2, 0.98, 0), _unit(0.2, 0, 0.98)
+FIRST_PASS = replace(SETTINGS["minilm"], merge_threshold=None)
+
+
+def grouped_by_hand(statements, vectors):
+    events = group_statements(statements, np.stack(vectors), FIRST_PASS)
+    return sorted(sorted(statements[i].id for i in e.members) for e in events)
+
+
+def test_an_article_recalling_an_earlier_event_does_not_pull_its_news_into_it():
+    june = CALL + timedelta(days=90)
+    march = statement(1, "march", "the presidents spoke by phone", CALL)
+    recalled = statement(2, "june", "their first call, in March, was cordial", june, event_date=CALL)
+    news = statement(3, "june", "the prisoners were exchanged on the bridge", june)
+    assert grouped_by_hand([march, recalled, news], [CALL_VECTOR, CALL_VECTOR, LOOSE_A]) == \
+        [[1, 2], [3]]
+
+
+def test_a_background_cue_gets_no_article_bonus():
+    call = statement(1, "herald", "the presidents spoke by phone", CALL)
+    news = statement(2, "herald", "the call covered gas transit", CALL)
+    background = replace(statement(3, "herald", "the border should be redrawn", CALL),
+                         cue="has long said")
+    assert background.background and not replace(news, cue="said").background
+    assert grouped_by_hand([call, replace(news, cue="said"), background],
+                           [CALL_VECTOR, LOOSE_A, LOOSE_B]) == [[1, 2], [3]]
