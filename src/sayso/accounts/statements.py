@@ -8,6 +8,7 @@ from datetime import date as Date
 
 _NON_WORD = re.compile(r"[^\w]+")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 # "has mocked", "had said", "often posts", "is known for": what someone says
 # or does as a rule, or did before, not what they said about the day's news
 _BACKGROUND_CUE = re.compile(r"^(?:has|have|had)\b|\b(?:often|repeatedly|frequently|usually|"
@@ -60,4 +61,6 @@ class Statement:
 
 
 def side_key(name: str) -> str:
-    return _NON_WORD.sub(" ", _LEADING_THE.sub("", name.strip())).strip().lower()
+    """"the Kremlin" = "Kremlin"; "Trump’s campaign" = "Trump campaign"."""
+    name = _POSSESSIVE.sub("", _LEADING_THE.sub("", name.strip()))
+    return _NON_WORD.sub(" ", name).strip().lower()

@@ -37,7 +37,7 @@ from .docindex import DocIndex
 from .kind import classify_kind
 from .nesting import find_parents
 from .registry import Entity
-from .origin import is_bare_channel, origin_of, qualify_generic_body
+from .origin import is_bare_channel, issuer_of_document, origin_of, qualify_generic_body
 from .relay import find_cited
 from .spans import clean_fragments, span_root
 
@@ -84,13 +84,14 @@ def _introduced_by(attribution: Attribution) -> int:
 
 
 def _origins_of_bare_documents(attributions: list[Attribution]) -> None:
-    """"The statement said ..." comes from whoever the article last quoted
-    (the body that issued it), never from the word "statement"."""
+    """"The statement said ..." comes from whoever issued it: the body its
+    source names ("the ad, released by Our Principles PAC"), else whoever
+    the article last quoted; never the word "statement"."""
     last = None
     for attribution in sorted(attributions, key=_position):
         if is_bare_channel(attribution.speaker.name if attribution.speaker else None):
-            attribution.origin = last
-        elif attribution.origin:
+            attribution.origin = issuer_of_document(attribution.source_text) or last
+        if attribution.origin:
             last = attribution.origin
 
 

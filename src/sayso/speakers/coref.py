@@ -235,7 +235,19 @@ def _is_bare_definite(head: Token) -> bool:
     justice -- who has clashed with the nominee -- said")."""
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
         c.i > head.i and c.dep_ in ("prep", "relcl", "acl") and not _set_off(head, c)
-        for c in head.children)
+        and not _race_run_for(c) for c in head.children)
+
+
+def _race_run_for(prep: Token) -> bool:
+    """"the nominee for the Nov. 8 election", "the candidate for president":
+    what a title is for, not someone new."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.lower_ == "for" and bool(objects) and all(
+        o.lemma_.lower() in _RACES for o in objects)
+
+
+_RACES = frozenset({"election", "nomination", "president", "presidency", "office", "seat",
+                    "race", "primary", "senate", "congress", "governor", "mayor"})
 
 
 def _set_off(head: Token, clause: Token) -> bool:

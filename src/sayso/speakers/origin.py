@@ -42,6 +42,9 @@ def _institution(description: str | None) -> str | None:
             and any(w[:1].isupper() for w in words[:-1])):
         # a document speaks for whoever issued it: "the Valdoran readout"
         return _tidy(" ".join(words[:-1]))
+    issuer = issuer_of_document(text)
+    if issuer:
+        return issuer
     for noun in proxy_nouns():
         for match in re.finditer(rf"\b{re.escape(noun)}\b", lowered):
             after = re.match(r"\s+(?:for|to|of|at|with|from|in)\s+(.+)$", text[match.end():])
@@ -51,6 +54,21 @@ def _institution(description: str | None) -> str | None:
             if before and noun not in PROXY_ONLY_WITH_PREPOSITION:
                 return _tidy(before)
     return None
+
+
+_ISSUED_BY = re.compile(r"\b(?:by|from)\s+((?:the\s+)?(?:[A-Z][\w.&'\u2019-]*\s*)+)")
+
+
+def issuer_of_document(text: str) -> str | None:
+    """"a new poll from Marquette Law School", "the ad, released by Our
+    Principles PAC": whoever issued the document the description names
+    (within its first three words), else None."""
+    text = " ".join(text.split())
+    words = _DETERMINERS.sub("", text + " ").lower().split()[:3]
+    if not any(w.strip(",") in channel_nouns() for w in words):
+        return None
+    match = _ISSUED_BY.search(text)
+    return _tidy(match.group(1)) if match else None
 
 
 def _tidy(name: str) -> str | None:

@@ -37,3 +37,10 @@ def test_statements_without_a_stored_speaker_are_left_alone():
     statements = [said(1, None, None, "presidency"), said(2, None, None, "Valdor presidency")]
     settle_origins(statements)
     assert [s.origin for s in statements] == ["presidency", "Valdor presidency"]
+
+
+def test_a_possessive_and_a_leading_the_do_not_make_another_side():
+    from sayso.accounts.statements import side_key
+
+    assert side_key("Trump\u2019s campaign") == side_key("the Trump campaign") == "trump campaign"
+    assert side_key("Valdor's Foreign Ministry") == "valdor foreign ministry"

@@ -136,3 +136,20 @@ def test_a_spokeswoman_keeps_the_body_she_was_introduced_with():
             "comment. In other news, Velic said the foreign minister would visit Mirenia.\n")
     origins = [a.origin for a in extract(text) if a.speaker and a.speaker.name == "Dana Velic"]
     assert origins == ["Foreign Ministry", "Foreign Ministry"]
+
+
+def test_a_document_speaks_for_whoever_issued_it():
+    from sayso.extraction import extract
+
+    text = ("The ad, released on Thursday by Our Principles PAC, says Trump cannot be trusted. "
+            "The ad says that Trump has used undocumented workers. "
+            "A new poll from Marquette Law School found Clinton leading by 15 points.\n")
+    assert [a.origin for a in extract(text)] == ["Our Principles PAC", "Our Principles PAC",
+                                                 "Marquette Law School"]
+
+
+def test_an_issuer_is_read_only_from_a_document_noun():
+    from sayso.speakers.origin import issuer_of_document
+
+    assert issuer_of_document("a new poll from Marquette Law School") == "Marquette Law School"
+    assert issuer_of_document("a spokesman from the Pentagon") is None

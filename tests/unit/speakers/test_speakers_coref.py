@@ -627,3 +627,15 @@ def test_a_surname_tagged_as_an_organisation_joins_the_titled_full_name(nlp):
     assert second.speaker.name == "Ilse Marrow"
     assert second.speaker.type == "PERSON"
     assert second.origin == first.origin == "presidency"
+
+
+def test_a_title_with_what_it_is_for_is_still_the_person_of_the_story(nlp):
+    text = ("Donald Trump told reporters that Russia should find the emails. "
+            "The Republican presidential nominee for the Nov. 8 election later said "
+            "he was being sarcastic.")
+    first, second = enriched(
+        nlp, text,
+        ("Donald Trump", "told", "that Russia should find the emails"),
+        ("The Republican presidential nominee for the Nov. 8 election", "said",
+         "he was being sarcastic"))
+    assert second.speaker.name == "Donald Trump"
