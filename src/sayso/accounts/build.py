@@ -57,8 +57,7 @@ def _statement(row: dict) -> Statement:
                      content=row["content_text"], published=row["published"],
                      event_date=row["event_date"], event_date_period=row["event_date_period"],
                      speaker=row["speaker"], origin=row["origin"], entities=row["entities"],
-                     cue_lemma=row["cue_lemma"], cue=row.get("cue_text") or "",
-                     speaker_id=row["speaker_id"],
+                     cue_lemma=row["cue_lemma"], speaker_id=row["speaker_id"],
                      cited=row["cited"])
 
 

@@ -18,8 +18,7 @@ the mean cosine of its vector with the event's closest members (what is said), t
 share of its participants (speaker, origin, names in the content) the
 event already has (who is involved), and a bonus when the event already
 holds statements from the same article about days near the statement's
-(an article mostly tells one story; not its background, nor a recalled or
-announced event).
+(an article mostly tells one story, but not a recalled or announced event).
 """
 
 from __future__ import annotations
@@ -206,9 +205,9 @@ def _same_story(statement: Statement, event: _Open, settings) -> bool:
     the statement's article about days near its own. An article that
     recalls an earlier call ("Their first conversation, in March") or
     announces a trip ("would travel on March 27") tells of another event
-    there; a background cue ("has mocked", "is known for") never counts."""
+    there."""
     days = event.documents.get(statement.document_id)
-    if days is None or statement.background:
+    if days is None:
         return False
     day = statement.day
     return day is None or any(d is None or abs((d - day).days) <= settings.document_window_days

@@ -9,10 +9,6 @@ from datetime import date as Date
 _NON_WORD = re.compile(r"[^\w]+")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
-# "has mocked", "had said", "often posts", "is known for": what someone says
-# or does as a rule, or did before, not what they said about the day's news
-_BACKGROUND_CUE = re.compile(r"^(?:has|have|had)\b|\b(?:often|repeatedly|frequently|usually|"
-                             r"always|long|known for)\b", re.I)
 
 
 @dataclass
@@ -32,12 +28,6 @@ class Statement:
     cited: bool = False             # the statement reached the article through a relay
     entities: list[str] = field(default_factory=list)
     cue_lemma: str | None = None
-    cue: str = ""                   # the cue's words ("has repeatedly said")
-
-    @property
-    def background(self) -> bool:
-        """Cued as habit or earlier history ("has mocked", "is known for")."""
-        return bool(_BACKGROUND_CUE.search(self.cue))
 
     @property
     def day(self) -> Date | None:

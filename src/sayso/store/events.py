@@ -35,7 +35,7 @@ def statement_rows(conn: Connection) -> list[dict]:
     """Every stored statement with what grouping needs, in storage order."""
     a, d, s = schema.attributions, schema.documents, schema.speakers
     query = (select(a.c.id, a.c.document_id, a.c.position, a.c.content_text, a.c.event_date,
-                    a.c.event_date_period, a.c.origin, a.c.entities, a.c.cue_lemma, a.c.cue_text,
+                    a.c.event_date_period, a.c.origin, a.c.entities, a.c.cue_lemma,
                     a.c.speaker_id, a.c.cited, s.c.name.label("speaker"), d.c.published)
              .join(d, d.c.id == a.c.document_id).outerjoin(s, s.c.id == a.c.speaker_id)
              .order_by(a.c.id))

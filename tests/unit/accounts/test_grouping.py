@@ -138,13 +138,3 @@ def test_an_article_recalling_an_earlier_event_does_not_pull_its_news_into_it():
     news = statement(3, "june", "the prisoners were exchanged on the bridge", june)
     assert grouped_by_hand([march, recalled, news], [CALL_VECTOR, CALL_VECTOR, LOOSE_A]) == \
         [[1, 2], [3]]
-
-
-def test_a_background_cue_gets_no_article_bonus():
-    call = statement(1, "herald", "the presidents spoke by phone", CALL)
-    news = statement(2, "herald", "the call covered gas transit", CALL)
-    background = replace(statement(3, "herald", "the border should be redrawn", CALL),
-                         cue="has long said")
-    assert background.background and not replace(news, cue="said").background
-    assert grouped_by_hand([call, replace(news, cue="said"), background],
-                           [CALL_VECTOR, LOOSE_A, LOOSE_B]) == [[1, 2], [3]]
