@@ -32,6 +32,7 @@ def build_attributor(model: str = "default") -> Attributor:
     if model not in MODELS:
         raise UsageError(f"unknown model {model!r}; choose one of {', '.join(MODELS)}")
     from .attribution.clause_contents import fill_empty_contents
+    from .attribution.datelines import strip_datelines
     from .attribution.embedding import confine_embedded_sources
     from .attribution.inherited_sources import fill_inherited_sources
     from .attribution.noun_cues import add_noun_cue_attributions
@@ -51,7 +52,7 @@ def build_attributor(model: str = "default") -> Attributor:
     def attribute(doc: Doc, published: Date | None = None,
                   publisher: str | None = None) -> list[Attribution]:
         found = fill_empty_contents(doc, add_noun_cue_attributions(doc, tagger(doc)))
-        found = fill_inherited_sources(doc, split_relay_phrases(doc, found))
+        found = fill_inherited_sources(doc, strip_datelines(doc, split_relay_phrases(doc, found)))
         # after the quote rules: a "NAME:" line is one statement, whatever it embeds
         found = add_speaker_label_attributions(doc, apply_quote_rules(doc, found))
         attributions = confine_embedded_sources(sorted(found, key=_position))

@@ -60,7 +60,7 @@ def _inherited_subject(verb: Token) -> Token | None:
         verb = verb.head
         subject = subject_of(verb)
         if subject is not None:
-            return subject if subject.dep_ == "nsubj" else None
+            return subject if subject.dep_ in ("nsubj", "appos") else None  # appos: past a dateline
     return None
 
 

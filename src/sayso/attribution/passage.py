@@ -10,6 +10,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc, Token
 
 from ..model import Fragment, Span
+from .datelines import DASHES, is_dateline
 from .features import load_lexicon
 from .quotes import Quote, find_paragraphs, find_quotes
 
@@ -179,4 +180,18 @@ def span_end(span: Span) -> int:
 # --- grammar ---------------------------------------------------------------------------
 
 def subject_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    """The verb's subject; past a dateline the parser took for it ("New York
+    (AFP) – Vice President Joe Biden on Monday hit ..."), the name after it."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if not subjects:
+        return None
+    first = subjects[0]
+    if not is_dateline(first):
+        return first
+    after = [c for c in first.children if c.dep_ == "appos" and c.i > first.right_edge.i - 1
+             and _dash_before(c)] + subjects[1:]
+    return after[0] if after else first
+
+
+def _dash_before(token: Token) -> bool:
+    return any(t.text in DASHES for t in token.doc[max(0, token.left_edge.i - 2):token.left_edge.i])

@@ -21,6 +21,7 @@ _DETERMINERS = re.compile(r"^(?:the|a|an|its|his|her|their|one|two|three|several
 _RANKS = re.compile(r"^(?:senior|top|chief|deputy|former|acting|lead|principal|unnamed|anonymous|"
                     r"high-ranking|high-level|an?)\s+", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
+_TRAILING_POSSESSIVE = re.compile(r"['\u2019]s$")  # "reporter's" cut from "reporter's question"
 
 
 def origin_of(speaker: Speaker | None, cited: list[CitedSource]) -> str | None:
@@ -28,7 +29,8 @@ def origin_of(speaker: Speaker | None, cited: list[CitedSource]) -> str | None:
     root = cited[-1] if cited else speaker
     if root is None:
         return None
-    return _institution(root.role) or _institution(root.name) or root.name
+    return (_institution(root.role) or _institution(root.name)
+            or _TRAILING_POSSESSIVE.sub("", root.name))
 
 
 def _institution(description: str | None) -> str | None:
@@ -51,7 +53,9 @@ def _institution(description: str | None) -> str | None:
             if after:
                 return _tidy(after.group(1))
             before = text[:match.start()].strip(" ,")
-            if before and noun not in PROXY_ONLY_WITH_PREPOSITION:
+            # "experts and U.S. officials": a group that speaks for itself
+            coordinated = re.search(r"\b(?:and|or)\b|&", before)
+            if before and noun not in PROXY_ONLY_WITH_PREPOSITION and not coordinated:
                 return _tidy(before)
     return None
 

@@ -50,3 +50,11 @@ def test_an_object_told_to_speak_is_not_given_the_teller_as_source():
     doc = load_nlp()("The union urged the mayor to condemn the closure of the port.")
     told = _hand_made(doc, "condemn", "the closure of the port")
     assert fill_inherited_sources(doc, [told])[0].source == []
+
+
+def test_a_dateline_is_not_the_subject_the_name_after_it_is():
+    text = ("PORT SELIS (Harbour Wire) \u2013 Mayor Yusuf Darrin on Monday toured the docks with "
+            "union leaders, criticising the port authority as slow.\n")
+    attribution = by_cue(extract(text), "criticising")
+    assert attribution.source_text == "Mayor Yusuf Darrin"
+    assert attribution.speaker.name == "Yusuf Darrin"

@@ -153,3 +153,12 @@ def test_an_issuer_is_read_only_from_a_document_noun():
 
     assert issuer_of_document("a new poll from Marquette Law School") == "Marquette Law School"
     assert issuer_of_document("a spokesman from the Pentagon") is None
+
+
+def test_a_coordinated_group_with_officials_speaks_for_itself():
+    from sayso.extraction import extract
+
+    text = ("Cyber security experts and U.S. officials, however, said they believed Russia "
+            "engineered the release.\n")
+    [attribution] = extract(text)
+    assert attribution.origin == "Cyber security experts and U.S. officials"

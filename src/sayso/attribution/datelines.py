@@ -1,0 +1,51 @@
+"""Datelines are not sources: "WASHINGTON (Reuters) - Senator Weber said ...".
+
+A wire story opens with the place it was filed from, the agency and a dash.
+The parser often makes the place the subject of the first verb and the
+tagger takes it into the source; the speaker is the name after the dash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..model import Attribution
+from .alignment import TokenOffsets, tokens_to_span
+
+DASHES = ("-", "\u2013", "\u2014", "--")
+_LOOKAHEAD = 8  # tokens from the place to its dash: "New York (AFP) –"
+
+
+def is_dateline(token: Token) -> bool:
+    """A place opening its line, with a dash right after it: "WASHINGTON
+    (Reuters) -", "New York (AFP) –"."""
+    doc = token.doc
+    start = token.left_edge.i
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        return False
+    words = [t for t in doc[start:token.i + 1] if t.is_alpha]
+    place = token.ent_type_ in ("GPE", "LOC", "FAC") or bool(words) and all(
+        t.is_upper for t in words)
+    return place and _dash_after(doc, token.i) is not None
+
+
+def strip_datelines(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions, each source that opens with a dateline cut to what
+    follows the dash."""
+    offsets = TokenOffsets(doc)
+    return [_stripped(doc, offsets, a) if a.source else a for a in attributions]
+
+
+def _stripped(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> Attribution:
+    source = sorted(offsets.tokens_in(attribution.source))
+    if not source or not is_dateline(doc[source[0]]):
+        return attribution
+    dash = _dash_after(doc, source[0])
+    rest = [i for i in source if i > dash]
+    return replace(attribution, source=tokens_to_span(doc, rest)) if rest else attribution
+
+
+def _dash_after(doc: Doc, i: int) -> int | None:
+    return next((t.i for t in doc[i:min(len(doc), i + _LOOKAHEAD)] if t.text in DASHES), None)
