@@ -87,10 +87,15 @@ def _origins_of_bare_documents(attributions: list[Attribution]) -> None:
     """"The statement said ..." comes from whoever issued it: the body its
     source names ("the ad, released by Our Principles PAC"), else whoever
     the article last quoted; never the word "statement"."""
-    last = None
+    last, issuers = None, {}
     for attribution in sorted(attributions, key=_position):
-        if is_bare_channel(attribution.speaker.name if attribution.speaker else None):
-            attribution.origin = issuer_of_document(attribution.source_text) or last
+        name = attribution.speaker.name if attribution.speaker else None
+        issuer = issuer_of_document(attribution.source_text)
+        if issuer and name:
+            # "The ad, which is part of a buy from Our Principles PAC": later "the ad" is theirs
+            issuers[name.split()[-1].lower()] = issuer
+        if is_bare_channel(name):
+            attribution.origin = issuer or issuers.get(name.split()[-1].lower()) or last
         if attribution.origin:
             last = attribution.origin
 

@@ -21,6 +21,7 @@ _DETERMINERS = re.compile(r"^(?:the|a|an|its|his|her|their|one|two|three|several
 _RANKS = re.compile(r"^(?:senior|top|chief|deputy|former|acting|lead|principal|unnamed|anonymous|"
                     r"high-ranking|high-level|an?)\s+", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
+_LINKS = frozenset({"with", "of", "for", "from", "by", "about", "to", "in", "on", "at", "familiar"})
 _TRAILING_POSSESSIVE = re.compile(r"['\u2019]s$")  # "reporter's" cut from "reporter's question"
 
 
@@ -41,7 +42,8 @@ def _institution(description: str | None) -> str | None:
     lowered = text.lower()
     words = text.split()
     if (len(words) > 1 and words[-1] in channel_nouns()  # lower case: not "New York Post"
-            and any(w[:1].isupper() for w in words[:-1])):
+            and any(w[:1].isupper() for w in words[:-1])
+            and not any(w.lower() in _LINKS for w in words[:-1])):  # "Source familiar with the ad"
         # a document speaks for whoever issued it: "the Valdoran readout"
         return _tidy(" ".join(words[:-1]))
     issuer = issuer_of_document(text)

@@ -162,3 +162,14 @@ def test_a_coordinated_group_with_officials_speaks_for_itself():
             "engineered the release.\n")
     [attribution] = extract(text)
     assert attribution.origin == "Cyber security experts and U.S. officials"
+
+
+def test_a_document_named_again_keeps_its_issuer_past_other_speakers():
+    from sayso.extraction import extract
+
+    text = ("The ad, which is part of a $2 million buy from Harbour Action Fund, says the mayor "
+            "ignored the dockers. A source familiar with the ad said the group would spend "
+            "heavily to air it. The ad also says that the mayor took money from developers.\n")
+    found = extract(text)
+    assert [a.origin for a in found] == ["Harbour Action Fund", "source familiar with the ad",
+                                         "Harbour Action Fund"]
