@@ -31,6 +31,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Attribution
+from .authors import first_person_writer
 from .channel import find_channel
 from .coref import Resolver
 from .docindex import DocIndex
@@ -60,6 +61,10 @@ def enrich(doc: Doc, attributions: list[Attribution], publisher: str | None = No
     for i, attribution in enumerate(attributions):
         entity = speakers[i]
         attribution.speaker = entity.to_speaker() if entity is not None else None
+        at = _position(attribution)
+        if not index.in_quote_at(at):
+            attribution.speaker = (first_person_writer(attribution.speaker, index.text, at,
+                                                       publisher) or attribution.speaker)
         attribution.origin = qualify_generic_body(
             origin_of(attribution.speaker, attribution.cited), index.text,
             _introduced_by(attribution), publisher)

@@ -104,7 +104,8 @@ class Resolver:
                                                                 self._statement):
             if (rank >= 1 and entity.type == "PERSON" and not entity.plural
                     and entity.gender in (None, gender or entity.gender)
-                    and entity.id not in self._taken):
+                    and entity.id not in self._taken
+                    and entity.name.lower() not in _UNRESOLVED_SPEAKERS):  # "I" is no mayor
                 return entity
         return None
 

@@ -201,7 +201,10 @@ class DocIndex:
 
     def in_quote(self, i: int) -> bool:
         """Whether token ``i`` stands inside a double-quoted passage."""
-        start = self.doc[i].idx
+        return self.in_quote_at(self.doc[i].idx)
+
+    def in_quote_at(self, start: int) -> bool:
+        """Whether the character at ``start`` stands inside a double-quoted passage."""
         at = bisect_right(self.quoted, (start, len(self.text))) - 1
         return at >= 0 and self.quoted[at][0] <= start < self.quoted[at][1]
 
