@@ -51,6 +51,20 @@ class Statement:
 
 
 def side_key(name: str) -> str:
-    """"the Kremlin" = "Kremlin"; "Trump’s campaign" = "Trump campaign"."""
+    """"the Kremlin" = "Kremlin"; "Trump’s campaign" = "Trump campaign";
+    "Valdoran presidency" = "Valdor presidency" (a country and its adjective)."""
     name = _POSSESSIVE.sub("", _LEADING_THE.sub("", name.strip()))
-    return _NON_WORD.sub(" ", name).strip().lower()
+    words = _NON_WORD.sub(" ", name).split()
+    return " ".join(_country_root(w) if w[:1].isupper() else w.lower() for w in words)
+
+
+# "Ostrania"/"Ostranian", "Russia"/"Russian", "Mexico"/"Mexican", "Valdor"/"Valdoran"
+_COUNTRY_ENDINGS = ("ian", "ean", "an", "ia", "a", "o")
+
+
+def _country_root(word: str) -> str:
+    word = word.lower()
+    for ending in _COUNTRY_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[:-len(ending)]
+    return word

@@ -19,7 +19,7 @@ from .lexicon import (PROXY_ONLY_WITH_PREPOSITION, channel_nouns, generic_body_w
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|his|her|their|one|two|three|several|some|other)\s+",
                           re.I)
 _RANKS = re.compile(r"^(?:senior|top|chief|deputy|former|acting|lead|principal|unnamed|anonymous|"
-                    r"high-ranking|high-level|an?)\s+", re.I)
+                    r"longtime|long-time|veteran|trusted|high-ranking|high-level|an?)\s+", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _LINKS = frozenset({"with", "of", "for", "from", "by", "about", "to", "in", "on", "at", "familiar"})
 _TRAILING_POSSESSIVE = re.compile(r"['\u2019]s$")  # "reporter's" cut from "reporter's question"

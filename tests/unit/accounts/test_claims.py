@@ -1,7 +1,7 @@
 from datetime import date
 
 from sayso.accounts.alignment import align_claims, side_topics
-from sayso.accounts.statements import Statement
+from sayso.accounts.statements import Statement, side_key
 from sayso.accounts.vectors import LexicalVectorizer
 
 
@@ -47,8 +47,9 @@ def test_each_side_stresses_its_own_words():
     topics = {}
     for t in side_topics(READOUTS):
         topics.setdefault(t.side, []).append(t.term)
-    assert "fishermen" in topics["valdor"] and "northern" in topics["ostrania"]
-    assert "kessel" not in topics["valdor"] + topics["ostrania"]  # both say it: no one's stress
+    valdor, ostrania = topics[side_key("Valdor")], topics[side_key("Ostrania")]
+    assert "fishermen" in valdor and "northern" in ostrania
+    assert "kessel" not in valdor + ostrania  # both say it: no one's stress
 
 
 def test_a_denial_cue_turns_the_denied_clause_into_a_contradiction():

@@ -44,3 +44,12 @@ def test_a_possessive_and_a_leading_the_do_not_make_another_side():
 
     assert side_key("Trump\u2019s campaign") == side_key("the Trump campaign") == "trump campaign"
     assert side_key("Valdor's Foreign Ministry") == "valdor foreign ministry"
+
+
+def test_a_country_and_its_adjective_are_one_side():
+    from sayso.accounts.statements import side_key
+
+    assert side_key("Valdoran presidency") == side_key("Valdor Presidency")
+    assert side_key("Ostranian Foreign Ministry") == side_key("Ostrania's Foreign Ministry")
+    assert side_key("Russian government") == side_key("Russia government")
+    assert side_key("Valdoran presidency") != side_key("Ostranian presidency")
