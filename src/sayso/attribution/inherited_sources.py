@@ -5,8 +5,10 @@ him of ...": the participles have no subject of their own, and the taggers
 leave their source empty. The speaker is the subject of the clause they
 hang off ("Biden"), found by climbing the parse through participle,
 infinitive and coordinated verbs ("who fights ..., claims ... and
-asserts ..."). A cue with a source, or a subject inside its own content,
-is left alone.
+asserts ...") and gerunds after a preposition ("hit back by accusing").
+A verb with a subject of its own the tagger lost (behind a long aside)
+takes that subject. A cue with a source, or a subject inside its own
+content, is left alone.
 """
 
 from __future__ import annotations
@@ -50,17 +52,39 @@ def _with_source(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> A
 
 
 def _inherited_subject(verb: Token) -> Token | None:
-    if subject_of(verb) is not None:
-        return None  # a verb with its own subject the tagger chose not to name
+    own = subject_of(verb) or _subject_before_aside(verb)
+    if own is not None:
+        # "Prime Minister Elin Maarsk, asked about ..., said only that": a
+        # subject the tagger lost behind a long aside; never an empty "it"
+        return own if own.dep_ in ("nsubj", "appos") and own.lower_ not in ("it", "this") else None
     for _ in range(_MAX_STEPS):
-        if verb.dep_ not in _CLIMB or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB",
+                                                                                        "AUX"):
+            verb = verb.head.head  # "hit Snowden back by accusing him of ..."
+        elif (verb.dep_ not in _CLIMB or verb.head.i == verb.i
+              or verb.head.pos_ not in ("VERB", "AUX")):
             return None
-        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
+        elif verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
             return None  # "urged the mayor to condemn": the mayor's words, not the union's
-        verb = verb.head
+        else:
+            verb = verb.head
         subject = subject_of(verb)
         if subject is not None:
             return subject if subject.dep_ in ("nsubj", "appos") else None  # appos: past a dateline
+    return None
+
+
+def _subject_before_aside(verb: Token) -> Token | None:
+    """"Elin Maarsk, asked about the incident, said ...", which the parser
+    reads as "Maarsk asked": the subject of a participle set off by commas
+    right before the verb."""
+    for clause in verb.lefts:
+        subject = (subject_of(clause) if clause.dep_ == "ccomp" and clause.tag_ in ("VBN", "VBD")
+                   else None)
+        if (subject is not None and subject.i < clause.i
+                and clause.doc[clause.i - 1].text == ","
+                and clause.doc[clause.right_edge.i].text == ","):
+            return subject
     return None
 
 

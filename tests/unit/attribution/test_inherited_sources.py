@@ -31,12 +31,19 @@ def _hand_made(doc: Doc, cue: str, content: str) -> Attribution:
                        tokens_to_span(doc, list(range(start, start + len(content.split())))))
 
 
-def test_a_cue_with_a_subject_of_its_own_or_a_source_is_left_alone():
+def test_a_cue_with_a_subject_of_its_own_takes_it_and_a_source_is_left_alone():
     doc = load_nlp()("The mayor toured the harbour and she said the port was slow.")
     own_subject = _hand_made(doc, "said", "the port was slow")
     sourced = Attribution([(0, 9)], own_subject.cue, own_subject.content)
     out = fill_inherited_sources(doc, [own_subject, sourced])
-    assert out[0].source == [] and out[1].source == [(0, 9)]
+    assert out[0].source == tokens_to_span(doc, [6])  # "she", not "The mayor"
+    assert out[1].source == [(0, 9)]
+
+
+def test_an_empty_it_is_never_a_source():
+    doc = load_nlp()("It said nothing about the port.")
+    out = fill_inherited_sources(doc, [_hand_made(doc, "said", "nothing about the port")])
+    assert out[0].source == []
 
 
 def test_the_inherited_source_keeps_the_whole_name_of_a_body():
@@ -58,3 +65,17 @@ def test_a_dateline_is_not_the_subject_the_name_after_it_is():
     attribution = by_cue(extract(text), "criticising")
     assert attribution.source_text == "Mayor Yusuf Darrin"
     assert attribution.speaker.name == "Yusuf Darrin"
+
+
+def test_a_gerund_after_a_preposition_speaks_with_the_clause_subject():
+    text = "The union marked the day by warning that the strike would go on.\n"
+    attribution = by_cue(extract(text), "warning")
+    assert attribution.source_text == "The union"
+
+
+def test_a_subject_set_off_by_an_aside_the_parser_misread_is_still_the_source():
+    # the parse makes "Maarsk" the subject of "asked" and leaves "said" without one
+    text = ("Prime Minister Elin Maarsk, asked about the incident during a visit to a school in "
+            "Tollen, said only that she was \"relieved the men are home\".\n")
+    attribution = by_cue(extract(text), "said")
+    assert attribution.speaker.name == "Elin Maarsk"
