@@ -70,3 +70,14 @@ def test_fragments_questions_and_one_articles_statements_are_never_paired():
     statements = [headline, body, name, question]
     vectors = LexicalVectorizer().encode([s.content for s in statements])
     assert all(c.right is None for c in align_claims(statements, vectors))
+
+
+def test_an_act_towards_someone_is_not_paired_as_a_claim_a_statement_is():
+    said = account(0, "Valdor", "the crossing at Kessel would reopen for grain next week")
+    also_said = account(1, "Ostrania", "the crossing at Kessel would reopen for grain next week")
+    urged = account(2, "Lusova", "the crossing at Kessel would reopen for grain next week")
+    said.cue_lemma, also_said.cue_lemma, urged.cue_lemma = "say", "announce", "urge"
+    statements = [said, also_said, urged]
+    vectors = LexicalVectorizer().encode([s.content for s in statements])
+    paired = {(c.left, c.right) for c in align_claims(statements, vectors) if c.right is not None}
+    assert paired == {(0, 1)} or paired == {(1, 0)}
