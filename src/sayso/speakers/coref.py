@@ -8,6 +8,8 @@ holds its words, a surname the full name that ends in it.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -99,13 +101,15 @@ class Resolver:
         definite title no earlier role matches is the person the last
         sentences were about (a speaker or a named subject)."""
         gender = role_nouns().get(head.lower_) or role_nouns().get(head.lemma_.lower())
+        place = _office_place(head)
         # not someone named in the statement's own quote
         for entity, rank, back in self.index.candidates_before(head.i, _EPITHET_WINDOW,
                                                                 self._statement):
             if (rank >= 1 and entity.type == "PERSON" and not entity.plural
                     and entity.gender in (None, gender or entity.gender)
                     and entity.id not in self._taken
-                    and entity.name.lower() not in _UNRESOLVED_SPEAKERS):  # "I" is no mayor
+                    and entity.name.lower() not in _UNRESOLVED_SPEAKERS  # "I" is no mayor
+                    and not _office_elsewhere(entity, place)):
                 return entity
         return None
 
@@ -236,7 +240,29 @@ def _is_bare_definite(head: Token) -> bool:
     justice -- who has clashed with the nominee -- said")."""
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
         c.i > head.i and c.dep_ in ("prep", "relcl", "acl") and not _set_off(head, c)
-        and not _race_run_for(c) for c in head.children)
+        and not _race_run_for(c) and not _place_of_office(c) for c in head.children)
+
+
+def _office_elsewhere(entity, place: str | None) -> bool:
+    """"President of Valdor" is not "the President of Ostrania"."""
+    if place is None or not entity.role:
+        return False
+    held = re.search(r"\bof\s+(\w+)", entity.role)
+    return held is not None and held.group(1).lower() != place
+
+
+def _place_of_office(prep: Token) -> bool:
+    """"the President of Ostrania": the place a title is of, not someone new."""
+    return prep.lower_ == "of" and any(c.dep_ == "pobj" and c.ent_type_ == "GPE"
+                                       for c in prep.children)
+
+
+def _office_place(head: Token) -> str | None:
+    """"ostrania" of "the President of Ostrania", None without one."""
+    for prep in head.children:
+        if _place_of_office(prep):
+            return next(c.lower_ for c in prep.children if c.dep_ == "pobj")
+    return None
 
 
 def _race_run_for(prep: Token) -> bool:

@@ -639,3 +639,15 @@ def test_a_title_with_what_it_is_for_is_still_the_person_of_the_story(nlp):
         ("The Republican presidential nominee for the Nov. 8 election", "said",
          "he was being sarcastic"))
     assert second.speaker.name == "Donald Trump"
+
+
+def test_the_president_of_a_country_is_the_one_whose_office_is_not_elsewhere(nlp):
+    text = ("President Katrin Aldane of Valdor said the call was useful. "
+            "Mikhel Varro said the talks on gas transit would go on. "
+            "The President of Ostrania stressed that the detainees were a matter for the courts.")
+    _, varro, epithet = enriched(
+        nlp, text,
+        ("President Katrin Aldane of Valdor", "said", "the call was useful"),
+        ("Mikhel Varro", "said", "the talks on gas transit would go on"),
+        ("The President of Ostrania", "stressed", "that the detainees were a matter for the courts"))
+    assert epithet.speaker.name == "Mikhel Varro"
