@@ -38,7 +38,8 @@ _CLAIM_CUES = frozenset({
     "concede", "claim", "allege", "contend", "argue", "counter", "suggest", "warn", "predict",
     "promise", "pledge", "vow", "recall", "recount", "testify", "swear", "disclose", "reveal",
     "report", "write", "post", "tweet", "conclude", "observe", "believe", "think", "know",
-    "expect", "fear", "indicate", "show", "find", "accord", ":", "quote", "cite"})
+    "expect", "fear", "indicate", "show", "find", "accord", "quote", "cite", "describe",
+    "estimate", "express", "point", "assure", "caution"})
 _DENIAL_CUES = frozenset({"deny", "reject", "dismiss", "rubbish", "refute", "dispute", "contest",
                           "disavow", "contradict", "rebut", "downplay"})
 _NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|neither|nor|cannot|false|untrue|"
@@ -117,7 +118,7 @@ def _claimable(statement: Statement) -> bool:
     cue = statement.cue_lemma
     return (len(content.split()) >= MIN_CLAIM_WORDS
             and not content.rstrip("\"'\u201d ").endswith("?")
-            and (not cue or cue in _CLAIM_CUES))
+            and (not cue or cue in _CLAIM_CUES or cue in _DENIAL_CUES))
 
 
 def _one_telling(a: Statement, b: Statement) -> bool:

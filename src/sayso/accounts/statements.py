@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 
+from ..speakers.lexicon import generic_body_words
+
 _NON_WORD = re.compile(r"[^\w]+")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
@@ -55,16 +57,25 @@ def side_key(name: str) -> str:
     "Valdoran presidency" = "Valdor presidency" (a country and its adjective)."""
     name = _POSSESSIVE.sub("", _LEADING_THE.sub("", name.strip()))
     words = _NON_WORD.sub(" ", name).split()
-    return " ".join(_country_root(w) if w[:1].isupper() else w.lower() for w in words)
+    return " ".join(_country_root(w, words[k + 1] if k + 1 < len(words) else None)
+                    if w[:1].isupper() else w.lower() for k, w in enumerate(words))
 
 
-# "Ostrania"/"Ostranian", "Russia"/"Russian", "Mexico"/"Mexican", "Valdor"/"Valdoran"
-_COUNTRY_ENDINGS = ("ian", "ean", "an", "ia", "a", "o")
+# "Ostranian"/"Ostrania", "Russian"/"Russia", "Mexican"/"Mexico", "Valdoran"/"Valdor"
+_ADJECTIVE_ENDINGS = ("ian", "ean", "an")
+_COUNTRY_ENDINGS = ("ia", "a", "o")
+_MIN_ROOT = 4
 
 
-def _country_root(word: str) -> str:
+def _country_root(word: str, following: str | None) -> str:
+    """The shared root of a country's name and its adjective. A name ending
+    like a country's ("Maria", "Roberto") keeps its form unless it stands
+    last or before a body's generic word ("Ostrania presidency")."""
     word = word.lower()
-    for ending in _COUNTRY_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
+    endings = _ADJECTIVE_ENDINGS
+    if following is None or following.lower() in generic_body_words():
+        endings += _COUNTRY_ENDINGS
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_ROOT:
             return word[:-len(ending)]
     return word

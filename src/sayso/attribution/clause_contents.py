@@ -18,6 +18,7 @@ from ..model import Attribution
 from .alignment import TokenOffsets, tokens_to_span
 
 _COMPLEMENTS = ("ccomp",)
+_TRAILING_MARKS = frozenset({",", ";", ":", "-", "\u2013", "\u2014", "--"})
 _OPENING_QUOTES = ("\"", "“", "'", "‘")
 
 
@@ -92,7 +93,7 @@ def _speaker_after(doc: Doc, verb: Token, clause: Token) -> list[int]:
 
 def _trimmed(doc: Doc, indexes: list[int]) -> list[int]:
     """Without the commas and dashes left at the end ("The talks were useful,")."""
-    while indexes and doc[indexes[-1]].is_punct and doc[indexes[-1]].text not in "\"”'’":
+    while indexes and doc[indexes[-1]].text in _TRAILING_MARKS:
         indexes = indexes[:-1]
     return indexes
 

@@ -19,8 +19,10 @@ _LOOKAHEAD = 8  # tokens from the place to its dash: "New York (AFP) –"
 
 
 def is_dateline(token: Token) -> bool:
-    """A place opening its line, with a dash right after it: "WASHINGTON
-    (Reuters) -", "New York (AFP) –"."""
+    """A place opening its line, then within a few tokens a dash with space
+    on both sides and a capitalised word after it: "WASHINGTON (Reuters) -",
+    "New York (AFP) – Vice President ..." (not "Iran-backed", nor "China –
+    the world's largest emitter – said")."""
     doc = token.doc
     start = token.left_edge.i
     if start > 0 and "\n" not in doc[start - 1].text_with_ws:
@@ -48,4 +50,12 @@ def _stripped(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> Attr
 
 
 def _dash_after(doc: Doc, i: int) -> int | None:
-    return next((t.i for t in doc[i:min(len(doc), i + _LOOKAHEAD)] if t.text in DASHES), None)
+    """The dateline's dash: spaced, followed by a capitalised word, and not
+    closed by a second dash (an aside: "China – the world's largest ... –")."""
+    for t in doc[i:min(len(doc), i + _LOOKAHEAD)]:
+        if t.text not in DASHES or not t.whitespace_ or not doc[t.i - 1].whitespace_:
+            continue
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        closed = any(u.text in DASHES for u in doc[t.i + 1:min(len(doc), t.i + 12)])
+        return t.i if after is not None and after.text[:1].isupper() and not closed else None
+    return None

@@ -24,6 +24,12 @@ from .passage import subject_of
 
 _CLIMB = frozenset({"advcl", "xcomp", "conj"})
 _MAX_STEPS = 3
+# "by accusing", "while insisting": the subject's own act; not "criticised the
+# union for saying", "accused him of lying" (the object's words)
+_MEANS = frozenset({"by", "while", "after", "before", "in", "without", "upon", "when"})
+_OCCASIONS = frozenset({"step", "opportunity", "occasion", "chance", "liberty", "trouble"})
+_EMPTY = frozenset({"it", "this", "nobody", "none", "nothing", "everyone", "everybody",
+                    "anyone", "anybody", "no"})
 # the subject's own words ("The Ministry of Defence", "Biden and Harris"):
 # not a clause, an aside or a place hanging off it
 _NOT_SUBJECT = frozenset({"relcl", "acl", "appos", "punct", "prep", "advmod"})
@@ -56,10 +62,10 @@ def _inherited_subject(verb: Token) -> Token | None:
     if own is not None:
         # "Prime Minister Elin Maarsk, asked about ..., said only that": a
         # subject the tagger lost behind a long aside; never an empty "it"
-        return own if own.dep_ in ("nsubj", "appos") and own.lower_ not in ("it", "this") else None
+        return own if own.dep_ in ("nsubj", "appos") and own.lower_ not in _EMPTY else None
     for _ in range(_MAX_STEPS):
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB",
-                                                                                        "AUX"):
+        if (verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and _own_act(verb.head)
+                and verb.head.head.pos_ in ("VERB", "AUX")):
             verb = verb.head.head  # "hit Snowden back by accusing him of ..."
         elif (verb.dep_ not in _CLIMB or verb.head.i == verb.i
               or verb.head.pos_ not in ("VERB", "AUX")):
@@ -72,6 +78,15 @@ def _inherited_subject(verb: Token) -> Token | None:
         if subject is not None:
             return subject if subject.dep_ in ("nsubj", "appos") else None  # appos: past a dateline
     return None
+
+
+def _own_act(prep: Token) -> bool:
+    """"by accusing", "while insisting", "took the step of announcing": the
+    subject's act, not the object's ("criticised the union for saying")."""
+    if prep.lower_ in _MEANS:
+        return True
+    objects = [c for c in prep.head.children if c.dep_ == "dobj"]
+    return prep.lower_ == "of" and any(o.lemma_.lower() in _OCCASIONS for o in objects)
 
 
 def _subject_before_aside(verb: Token) -> Token | None:

@@ -188,10 +188,6 @@ def subject_of(verb: Token) -> Token | None:
     first = subjects[0]
     if not is_dateline(first):
         return first
-    after = [c for c in first.children if c.dep_ == "appos" and c.i > first.right_edge.i - 1
-             and _dash_before(c)] + subjects[1:]
+    dash = next((t.i for t in first.subtree if t.text in DASHES), first.i)
+    after = [c for c in first.children if c.dep_ == "appos" and c.i > dash] + subjects[1:]
     return after[0] if after else first
-
-
-def _dash_before(token: Token) -> bool:
-    return any(t.text in DASHES for t in token.doc[max(0, token.left_edge.i - 2):token.left_edge.i])

@@ -44,6 +44,8 @@ from .spans import clean_fragments, span_root
 
 __all__ = ["enrich"]
 
+_ANYONES_DOCUMENTS = frozenset({"poll", "survey", "study"})
+
 
 def enrich(doc: Doc, attributions: list[Attribution], publisher: str | None = None) -> None:
     """Fill speaker, cited, origin, channel, kind, parent and texts in place;
@@ -100,7 +102,10 @@ def _origins_of_bare_documents(attributions: list[Attribution]) -> None:
             # "The ad, which is part of a buy from Our Principles PAC": later "the ad" is theirs
             issuers[name.split()[-1].lower()] = issuer
         if is_bare_channel(name):
-            attribution.origin = issuer or issuers.get(name.split()[-1].lower()) or last
+            noun = name.split()[-1].lower()
+            # a study or poll is anyone's: its own issuer or none, never the last speaker's
+            fallback = None if noun.rstrip("s") in _ANYONES_DOCUMENTS else last
+            attribution.origin = issuer or issuers.get(noun) or fallback or attribution.origin
         if attribution.origin:
             last = attribution.origin
 

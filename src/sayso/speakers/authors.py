@@ -17,6 +17,7 @@ _SINGULAR = frozenset({"i", "me"})
 _PLURAL = frozenset({"we", "us"})
 _SIGNATURE_WORD = re.compile(r"^(?:@\w+|[A-Z][\w'\u2019.-]*|de|van|von|da|al)$")
 _MAX_SIGNATURE_WORDS = 4
+_SPEAKER_LABEL = re.compile(r"[ \t]*[A-Z][\w.'\u2019 -]{0,40}:")
 
 
 def first_person_writer(speaker: Speaker | None, text: str, at: int,
@@ -24,6 +25,9 @@ def first_person_writer(speaker: Speaker | None, text: str, at: int,
     """Who an unquoted "I"/"we" at character ``at`` is, or None when unknown."""
     if speaker is None or speaker.name.lower() not in _SINGULAR | _PLURAL:
         return None
+    line_start = text.rfind("\n", 0, at) + 1
+    if _SPEAKER_LABEL.match(text, line_start):
+        return None  # "A: We told him ...": a transcript's speaker, not the writer
     signed = signature_after(text, at)
     if signed:
         return Speaker(signed, "PERSON", None, speaker.mentions, named=True)

@@ -403,13 +403,25 @@ def _given_name_gender(name_tokens: list[Token]) -> str | None:
 
 def _titled_person(tokens: list[Token]) -> bool:
     """An honorific ("Ms", "Dr.") or a title ("Colonel", "Major General") and
-    then one or two capitalised words that are not generic body words."""
+    then a surname the article gives elsewhere after a given name ("Dana
+    Velic"): not "General Motors" or "Dr Pepper"."""
     lead = 0
     while lead < len(tokens) - 1 and (_is_honorific(tokens[lead]) or _is_role_word(tokens[lead])):
         lead += 1
     rest = tokens[lead:]
-    return (lead > 0 and 1 <= len(rest) <= 2 and all(t.text[:1].isupper() for t in rest)
-            and not any(t.lower_ in generic_body_words() for t in rest))
+    if lead == 0 or not 1 <= len(rest) <= 2 or not all(t.text[:1].isupper() for t in rest):
+        return False
+    surname = rest[-1]
+    if len(rest) == 2 and _given_name_like(rest[0]):
+        return True  # "Major General Davor Lenk": a full name after the title
+    return any(len(e) >= 2 and e[-1].text == surname.text and e[-1].i != surname.i
+               and _given_name_like(e[-2]) for e in surname.doc.ents)
+
+
+def _given_name_like(token: Token) -> bool:
+    """"Davor" of "Davor Lenk": capitalised, and no title or generic body word."""
+    return (token.text[:1].isupper() and token.is_alpha and not _is_honorific(token)
+            and not _is_role_word(token) and token.lower_ not in generic_body_words())
 
 
 def _looks_like_person(name_tokens: list[Token]) -> bool:
@@ -436,8 +448,14 @@ def _after_personal_title(prefix: list[Token], name_tokens: list[Token]) -> bool
     """"presidential spokesperson Ilse Marrow" tagged ORG: a personal title
     right before a short proper name."""
     return (bool(prefix) and prefix[-1].pos_ == "NOUN" and _is_role_word(prefix[-1])
-            and prefix[-1].i + 1 == name_tokens[0].i and len(name_tokens) <= 3
+            and prefix[-1].lower_ not in _RELATIONAL_NOUNS
+            and prefix[-1].i + 1 == name_tokens[0].i and 2 <= len(name_tokens) <= 3
             and all(t.pos_ == "PROPN" and not t.is_upper for t in name_tokens))
+
+
+# "NATO member Hungary", "Boeing rival Airbus": nouns that also relate bodies
+_RELATIONAL_NOUNS = frozenset({"member", "rival", "ally", "host", "partner", "owner", "investor",
+                               "head", "neighbour", "neighbor", "client", "supplier", "leader"})
 
 
 def _described_as_person(root: Token) -> bool:

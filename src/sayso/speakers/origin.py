@@ -43,7 +43,7 @@ def _institution(description: str | None) -> str | None:
     words = text.split()
     if (len(words) > 1 and words[-1] in channel_nouns()  # lower case: not "New York Post"
             and any(w[:1].isupper() for w in words[:-1])
-            and not any(w.lower() in _LINKS for w in words[:-1])):  # "Source familiar with the ad"
+            and not _linked_phrase(words[:-1])):  # "Source familiar with the ad"
         # a document speaks for whoever issued it: "the Valdoran readout"
         return _tidy(" ".join(words[:-1]))
     issuer = issuer_of_document(text)
@@ -62,7 +62,16 @@ def _institution(description: str | None) -> str | None:
     return None
 
 
-_ISSUED_BY = re.compile(r"\b(?:by|from)\s+((?:the\s+)?(?:[A-Z][\w.&'\u2019-]*\s*)+)")
+# "by" anywhere ("the ad, released on Thursday by ..."); "from" right after the
+# document ("a new poll from ...", not "a survey of voters from Ohio")
+_ISSUED_BY = re.compile(r"\bby\s+((?:the\s+)?(?:[A-Z][\w.&'\u2019-]*\s*)+)")
+_ISSUED_FROM = re.compile(r"^(?:\S+\s+)?\S+\s+from\s+((?:the\s+)?(?:[A-Z][\w.&'\u2019-]*\s*)+)")
+# "part of a $1 million buy from Our Principles PAC"
+_BOUGHT_FROM = re.compile(r"\b(?:buy|paid for|commissioned|sponsored|funded|issued|released|"
+                          r"published)\b[^.;]*?\bfrom\s+((?:the\s+)?(?:[A-Z][\w.&'\u2019-]*\s*)+)")
+_NOT_ISSUERS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                          "sunday", "january", "february", "march", "april", "may", "june", "july",
+                          "august", "september", "october", "november", "december"})
 
 
 def issuer_of_document(text: str) -> str | None:
@@ -73,8 +82,23 @@ def issuer_of_document(text: str) -> str | None:
     words = _DETERMINERS.sub("", text + " ").lower().split()[:3]
     if not any(w.strip(",") in channel_nouns() for w in words):
         return None
-    match = _ISSUED_BY.search(text)
-    return _tidy(match.group(1)) if match else None
+    bare = _DETERMINERS.sub("", text + " ").strip()
+    match = _ISSUED_FROM.match(bare) or _ISSUED_BY.search(text) or _BOUGHT_FROM.search(text)
+    if not match or match.group(1).split()[0].lower() in _NOT_ISSUERS:
+        return None
+    return _tidy(match.group(1))
+
+
+def _linked_phrase(words: list[str]) -> bool:
+    """Words joined by a lower-case link ("familiar with the") rather than
+    a name holding one ("Ministry of Defence")."""
+    for k, word in enumerate(words):
+        if word.lower() in _LINKS:
+            inside_name = 0 < k < len(words) - 1 and words[k - 1][:1].isupper() \
+                and words[k + 1][:1].isupper()
+            if not inside_name:
+                return True
+    return False
 
 
 def _tidy(name: str) -> str | None:

@@ -79,3 +79,17 @@ def test_a_subject_set_off_by_an_aside_the_parser_misread_is_still_the_source():
             "Tollen, said only that she was \"relieved the men are home\".\n")
     attribution = by_cue(extract(text), "said")
     assert attribution.speaker.name == "Elin Maarsk"
+
+
+def test_hyphens_and_asides_are_no_datelines():
+    found = extract("Iran-backed Houthi rebels said they had fired missiles.\n\n"
+                    "China \u2013 the world's largest emitter \u2013 said it would cut emissions.\n")
+    assert found[0].source_text == "Iran-backed Houthi rebels"
+    assert found[1].speaker.name == "China"
+
+
+def test_taking_the_step_of_announcing_is_the_subject_s_act():
+    text = ("Attorney General Loretta Lynch took the official last step on Wednesday of announcing "
+            "that the Justice Department would not prosecute the senator.\n")
+    attribution = by_cue(extract(text), "announcing")
+    assert attribution.speaker.name == "Loretta Lynch"

@@ -173,3 +173,15 @@ def test_a_document_named_again_keeps_its_issuer_past_other_speakers():
     found = extract(text)
     assert [a.origin for a in found] == ["Harbour Action Fund", "source familiar with the ad",
                                          "Harbour Action Fund"]
+
+
+def test_a_study_is_nobody_s_but_its_own_issuer():
+    from sayso.speakers.origin import issuer_of_document
+    from sayso.extraction import extract
+
+    assert issuer_of_document("a survey of voters from Ohio") is None
+    assert issuer_of_document("the ad from Monday") is None
+    text = ("The mayor said the port was slow. "
+            "The study found that dock workers earn less than they did in 2010.\n")
+    origins = [a.origin for a in extract(text)]
+    assert origins[0] == "mayor" and origins[-1] != "mayor"

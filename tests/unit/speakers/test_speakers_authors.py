@@ -28,3 +28,9 @@ def test_a_heading_or_a_sentence_is_no_signature():
     text = "I think it came too late.\n\nTWITTER.\n\nI agree. The plan is good.\n\nIt was late.\n"
     assert signature_after(text, 0) is None
     assert signature_after(text, text.index("I agree")) is None
+
+
+def test_a_transcript_s_we_is_its_speaker_not_the_publication():
+    text = "Q: What did you tell the mayor?\n\nA: We told him that the port was slow.\n"
+    found = Extractor().extract(Document("qa", text, None, publisher="Harbour Gazette")).attributions
+    assert all(a.speaker is None or a.speaker.name != "Harbour Gazette" for a in found)

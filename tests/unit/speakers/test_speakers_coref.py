@@ -651,3 +651,9 @@ def test_the_president_of_a_country_is_the_one_whose_office_is_not_elsewhere(nlp
         ("Mikhel Varro", "said", "the talks on gas transit would go on"),
         ("The President of Ostrania", "stressed", "that the detainees were a matter for the courts"))
     assert epithet.speaker.name == "Mikhel Varro"
+
+
+def test_a_company_named_like_a_title_stays_a_company(nlp):
+    text = "General Motors said on Tuesday that it would close the plant."
+    [found] = enriched(nlp, text, ("General Motors", "said", "that it would close the plant"))
+    assert found.speaker.name == "General Motors"
