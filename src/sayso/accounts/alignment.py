@@ -27,6 +27,8 @@ MATCH_THRESHOLDS = {"minilm": 0.68, "lexical": 0.4}
 MATCH_THRESHOLD = MATCH_THRESHOLDS["minilm"]
 TOPICS_PER_SIDE = 5
 MIN_CLAIM_WORDS = 5   # shorter contents are names and fragments, not claims
+_DENIAL_CUES = frozenset({"deny", "reject", "dismiss", "rubbish", "refute", "dispute", "contest",
+                          "disavow", "contradict", "rebut", "downplay"})
 # Cues that state something as so ("said that", "denied that", "wrote"). An
 # act towards someone ("accused", "urged", "blasted", "proposed") is reported
 # in words that read alike across very different points: in a judged sample
@@ -39,9 +41,7 @@ _CLAIM_CUES = frozenset({
     "promise", "pledge", "vow", "recall", "recount", "testify", "swear", "disclose", "reveal",
     "report", "write", "post", "tweet", "conclude", "observe", "believe", "think", "know",
     "expect", "fear", "indicate", "show", "find", "accord", "quote", "cite", "describe",
-    "estimate", "express", "point", "assure", "caution"})
-_DENIAL_CUES = frozenset({"deny", "reject", "dismiss", "rubbish", "refute", "dispute", "contest",
-                          "disavow", "contradict", "rebut", "downplay"})
+    "estimate", "express", "point", "assure", "caution"}) | _DENIAL_CUES
 _NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|neither|nor|cannot|false|untrue|"
                        r"deny|denies|denied|denying|reject|rejects|rejected|dismiss|dismissed|"
                        r"dismisses|refuse|refused|refuses|baseless|fabricated|\w+n't)\b", re.I)
@@ -118,7 +118,7 @@ def _claimable(statement: Statement) -> bool:
     cue = statement.cue_lemma
     return (len(content.split()) >= MIN_CLAIM_WORDS
             and not content.rstrip("\"'\u201d ").endswith("?")
-            and (not cue or cue in _CLAIM_CUES or cue in _DENIAL_CUES))
+            and (not cue or cue in _CLAIM_CUES))
 
 
 def _one_telling(a: Statement, b: Statement) -> bool:

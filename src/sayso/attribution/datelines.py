@@ -18,19 +18,21 @@ DASHES = ("-", "\u2013", "\u2014", "--")
 _LOOKAHEAD = 8  # tokens from the place to its dash: "New York (AFP) –"
 
 
-def is_dateline(token: Token) -> bool:
-    """A place opening its line, then within a few tokens a dash with space
-    on both sides and a capitalised word after it: "WASHINGTON (Reuters) -",
-    "New York (AFP) – Vice President ..." (not "Iran-backed", nor "China –
-    the world's largest emitter – said")."""
+def dateline_dash(token: Token) -> int | None:
+    """The index of the dash closing the dateline ``token`` opens, or None
+    when it opens none. A dateline is a place opening its line, then within
+    a few tokens a dash with space on both sides and a capitalised word
+    after it: "WASHINGTON (Reuters) -", "New York (AFP) – Vice President
+    ..." (not "Iran-backed", nor "China – the world's largest emitter –
+    said")."""
     doc = token.doc
     start = token.left_edge.i
     if start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        return False
+        return None
     words = [t for t in doc[start:token.i + 1] if t.is_alpha]
     place = token.ent_type_ in ("GPE", "LOC", "FAC") or bool(words) and all(
         t.is_upper for t in words)
-    return place and _dash_after(doc, token.i) is not None
+    return _dash_after(doc, token.i) if place else None
 
 
 def strip_datelines(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
@@ -42,9 +44,9 @@ def strip_datelines(doc: Doc, attributions: list[Attribution]) -> list[Attributi
 
 def _stripped(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> Attribution:
     source = sorted(offsets.tokens_in(attribution.source))
-    if not source or not is_dateline(doc[source[0]]):
+    dash = dateline_dash(doc[source[0]]) if source else None
+    if dash is None:
         return attribution
-    dash = _dash_after(doc, source[0])
     rest = [i for i in source if i > dash]
     return replace(attribution, source=tokens_to_span(doc, rest)) if rest else attribution
 

@@ -24,6 +24,7 @@ from .passage import subject_of
 
 _CLIMB = frozenset({"advcl", "xcomp", "conj"})
 _MAX_STEPS = 3
+_ACTIVE_SUBJECTS = ("nsubj", "appos")  # appos: the name after a dateline (passage.subject_of)
 # "by accusing", "while insisting": the subject's own act; not "criticised the
 # union for saying", "accused him of lying" (the object's words)
 _MEANS = frozenset({"by", "while", "after", "before", "in", "without", "upon", "when"})
@@ -62,7 +63,7 @@ def _inherited_subject(verb: Token) -> Token | None:
     if own is not None:
         # "Prime Minister Elin Maarsk, asked about ..., said only that": a
         # subject the tagger lost behind a long aside; never an empty "it"
-        return own if own.dep_ in ("nsubj", "appos") and own.lower_ not in _EMPTY else None
+        return own if own.dep_ in _ACTIVE_SUBJECTS and own.lower_ not in _EMPTY else None
     for _ in range(_MAX_STEPS):
         if (verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and _own_act(verb.head)
                 and verb.head.head.pos_ in ("VERB", "AUX")):
@@ -76,7 +77,7 @@ def _inherited_subject(verb: Token) -> Token | None:
             verb = verb.head
         subject = subject_of(verb)
         if subject is not None:
-            return subject if subject.dep_ in ("nsubj", "appos") else None  # appos: past a dateline
+            return subject if subject.dep_ in _ACTIVE_SUBJECTS else None
     return None
 
 

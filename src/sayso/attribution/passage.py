@@ -10,7 +10,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc, Token
 
 from ..model import Fragment, Span
-from .datelines import DASHES, is_dateline
+from .datelines import dateline_dash
 from .features import load_lexicon
 from .quotes import Quote, find_paragraphs, find_quotes
 
@@ -186,8 +186,8 @@ def subject_of(verb: Token) -> Token | None:
     if not subjects:
         return None
     first = subjects[0]
-    if not is_dateline(first):
+    dash = dateline_dash(first)
+    if dash is None:
         return first
-    dash = next((t.i for t in first.subtree if t.text in DASHES), first.i)
     after = [c for c in first.children if c.dep_ == "appos" and c.i > dash] + subjects[1:]
     return after[0] if after else first

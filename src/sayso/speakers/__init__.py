@@ -97,12 +97,13 @@ def _origins_of_bare_documents(attributions: list[Attribution]) -> None:
     last, issuers = None, {}
     for attribution in sorted(attributions, key=_position):
         name = attribution.speaker.name if attribution.speaker else None
+        words = name.split() if name else []
+        noun = words[-1].lower() if words else None
         issuer = issuer_of_document(attribution.source_text)
-        if issuer and name:
+        if issuer and noun:
             # "The ad, which is part of a buy from Our Principles PAC": later "the ad" is theirs
-            issuers[name.split()[-1].lower()] = issuer
+            issuers[noun] = issuer
         if is_bare_channel(name):
-            noun = name.split()[-1].lower()
             # a study or poll is anyone's: its own issuer or none, never the last speaker's
             fallback = None if noun.rstrip("s") in _ANYONES_DOCUMENTS else last
             attribution.origin = issuer or issuers.get(noun) or fallback or attribution.origin

@@ -79,10 +79,9 @@ def issuer_of_document(text: str) -> str | None:
     Principles PAC": whoever issued the document the description names
     (within its first three words), else None."""
     text = " ".join(text.split())
-    words = _DETERMINERS.sub("", text + " ").lower().split()[:3]
-    if not any(w.strip(",") in channel_nouns() for w in words):
-        return None
     bare = _DETERMINERS.sub("", text + " ").strip()
+    if not any(w.strip(",") in channel_nouns() for w in bare.lower().split()[:3]):
+        return None
     match = _ISSUED_FROM.match(bare) or _ISSUED_BY.search(text) or _BOUGHT_FROM.search(text)
     if not match or match.group(1).split()[0].lower() in _NOT_ISSUERS:
         return None
