@@ -8,7 +8,8 @@ the store, a speaker's statements take:
 
 * for an origin of generic words alone ("presidency", "Foreign
   Ministry"), the qualified origin the same speaker has elsewhere that
-  holds those words ("Valdor presidency");
+  holds those words ("Valdor presidency"), else the one body the speaker
+  speaks for elsewhere by their own role ("Tarn Palace");
 * for the speaker as their own origin, the body they speak for elsewhere,
   by their own role (not through a relay they cited): a spokesperson
   always speaks for her office.
@@ -38,6 +39,8 @@ def settle_origins(statements: list[Statement]) -> None:
 
 def _settle_generic(said: list[Statement]) -> None:
     qualified = Counter(s.origin for s in said if not _is_generic(s.origin))
+    bodies = {side_key(s.origin) for s in said if not s.cited and not _is_self(s)
+              and not _is_generic(s.origin)}
     for statement in said:
         if not _is_generic(statement.origin):
             continue
@@ -46,6 +49,10 @@ def _settle_generic(said: list[Statement]) -> None:
                   if wanted <= set(side_key(name).split())]
         if fuller:
             statement.origin = max(fuller)[1]
+        elif len(bodies) == 1 and not statement.cited:
+            # "presidential spokesman Pavel Dorin" here, "Tarn Palace
+            # spokesman Pavel Dorin" elsewhere: the one body he speaks for
+            statement.origin = next(s.origin for s in said if side_key(s.origin) in bodies)
 
 
 def _settle_self(said: list[Statement]) -> None:

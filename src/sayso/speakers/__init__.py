@@ -37,7 +37,8 @@ from .coref import Resolver
 from .docindex import DocIndex
 from .kind import classify_kind
 from .nesting import find_parents
-from .registry import Entity
+from .lexicon import honorifics
+from .registry import Entity, Registry
 from .origin import is_bare_channel, issuer_of_document, origin_of, qualify_generic_body
 from .relay import find_cited
 from .spans import clean_fragments, span_root
@@ -67,12 +68,27 @@ def enrich(doc: Doc, attributions: list[Attribution], publisher: str | None = No
         if not index.in_quote_at(at):
             attribution.speaker = (first_person_writer(attribution.speaker, index.text, at,
                                                        publisher) or attribution.speaker)
-        attribution.origin = qualify_generic_body(
-            origin_of(attribution.speaker, attribution.cited), index.text,
-            _introduced_by(attribution), publisher)
+        origin = _in_full(origin_of(attribution.speaker, attribution.cited), resolver.registry)
+        attribution.origin = qualify_generic_body(origin, index.text, _introduced_by(attribution),
+                                                  publisher)
     _origins_of_bare_documents(attributions)
     for attribution, parent in zip(attributions, find_parents(attributions)):
         attribution.parent = parent
+
+
+def _in_full(origin: str | None, registry: Registry) -> str | None:
+    """"Mrs. Clinton" or "Aldane", whom a spokesman speaks for, is the person
+    the article names in full ("Hillary Clinton"), so one person is one side."""
+    words = origin.split() if origin else []
+    if not words or len(words) > 2 or not words[-1][:1].isupper():
+        return origin
+    honorific = words[0].rstrip(".").lower() if len(words) == 2 else None
+    if honorific is not None and honorific not in honorifics():
+        return origin
+    person = registry.by_surname(words[-1], honorifics().get(honorific) if honorific else None)
+    if person is None or person.type != "PERSON" or len(person.name.split()) < 2:
+        return origin
+    return person.name
 
 
 def _introduced_by(attribution: Attribution) -> int:

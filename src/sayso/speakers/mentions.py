@@ -227,7 +227,7 @@ def describe_nominal(head: Token) -> Mention:
     # the mention keeps its article ("The minister"); the name drops it
     first = run[0].doc[run[0].i - 1] if run[0].i > 0 else run[0]
     first = first if first.lower_ in ARTICLES and first.head.i == head.i else run[0]
-    return Mention("nominal", head, tokens_text(run), type=kind_type,
+    return Mention("nominal", head, _without_open_gloss(tokens_text(run)), type=kind_type,
                    gender=role_nouns().get(head.lower_) or role_nouns().get(lemma),
                    plural=head.tag_ in ("NNS", "NNPS"),
                    span=(first.idx, char_span_of(run)[1]),
@@ -485,7 +485,16 @@ def _without_edge_marks(tokens: list[Token]) -> list[Token]:
 def _name_text(tokens: list[Token], label: str) -> str:
     if label != "PERSON" and len(tokens) > 1 and tokens[0].lower_ == "the":
         tokens = tokens[1:]
-    return _without_bullet(tokens_text(tokens))
+    return _without_open_gloss(_without_bullet(tokens_text(tokens)))
+
+
+def _without_open_gloss(name: str) -> str:
+    """"Ardesh Self-Defence Forces (ASDF" once the closing bracket was cut
+    as an edge mark: the unclosed gloss goes too."""
+    start = name.rfind("(")
+    if start > 0 and ")" not in name[start:]:
+        return name[:start].rstrip()
+    return name
 
 
 def _without_bullet(name: str) -> str:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from ..model import CitedSource, Speaker
-from .lexicon import (PROXY_ONLY_WITH_PREPOSITION, channel_nouns, generic_body_words,
-                      honorifics, proxy_nouns, role_nouns)
+from .lexicon import (OFFICE_WHEN_CAPITALISED, PROXY_ONLY_WITH_PREPOSITION, channel_nouns,
+                      generic_body_words, honorifics, member_nouns, proxy_nouns, role_nouns)
 
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|his|her|their|one|two|three|several|some|other)\s+",
                           re.I)
@@ -30,7 +30,7 @@ def origin_of(speaker: Speaker | None, cited: list[CitedSource]) -> str | None:
     root = cited[-1] if cited else speaker
     if root is None:
         return None
-    return (_institution(root.role) or _institution(root.name)
+    return (_institution(root.role) or _institution(root.name) or _employer(root.name)
             or _TRAILING_POSSESSIVE.sub("", root.name))
 
 
@@ -57,8 +57,30 @@ def _institution(description: str | None) -> str | None:
             before = text[:match.start()].strip(" ,")
             # "experts and U.S. officials": a group that speaks for itself
             coordinated = re.search(r"\b(?:and|or)\b|&", before)
-            if before and noun not in PROXY_ONLY_WITH_PREPOSITION and not coordinated:
+            if before and _proxy_after_body(noun, text[match.start()]) and not coordinated:
                 return _tidy(before)
+    return None
+
+
+def _proxy_after_body(noun: str, first_letter: str) -> bool:
+    """Whether ``noun`` speaks for the body named before it: "Kremlin
+    spokesman", "a NY1 representative", but not "U.S. Representative"."""
+    if noun not in PROXY_ONLY_WITH_PREPOSITION:
+        return True
+    return noun in OFFICE_WHEN_CAPITALISED and first_letter.islower()
+
+
+_EMPLOYED = re.compile(r"\b([a-z]+)\s+(?:at|for|with|from)\s+((?:the\s+)?[A-Z].*)$")
+
+
+def _employer(text: str) -> str | None:
+    """"Energy analysts at Castell Research" -> "Castell Research": a member
+    of a named body, unnamed, speaks for it (read from the speaker's name,
+    not a named person's role: "Jane Roe, an economist at the IMF" speaks
+    for herself)."""
+    match = _EMPLOYED.search(text)
+    if match and match.group(1) in member_nouns():
+        return _tidy(match.group(2))
     return None
 
 
@@ -100,12 +122,22 @@ def _linked_phrase(words: list[str]) -> bool:
     return False
 
 
+# "Vellmar-based Castell Research": where a body sits is not its name
+_BASED_IN = re.compile(r"^[\w.\u2019'-]+-based\s+")
+# "Ardesh Self-Defence Forces (ASDF)": the acronym glossed after the name
+_GLOSS = re.compile(r"\s*\([^()]*\)?\s*$")
+# "the command of the army": the part of a body that speaks for it
+_BODY_PART = re.compile(r"^(?:high\s+)?(?:command|leadership)\s+of\s+", re.I)
+
+
 def _tidy(name: str) -> str | None:
     name = _POSSESSIVE.sub("", name.strip(" ,.;:")) + " "
     previous = None
     while previous != name:
         previous = name
         name = _RANKS.sub("", _DETERMINERS.sub("", name))
+        name = _BODY_PART.sub("", _BASED_IN.sub("", name))
+    name = _GLOSS.sub("", name) or name
     return _as_body(_without_title(name.strip())) or None
 
 

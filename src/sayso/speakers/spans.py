@@ -68,11 +68,15 @@ def span_root(doc: Doc, tokens: list[int]) -> Token:
     skipped: "Tom Ruiz, a spokesman ...," -> Ruiz; "quoted ... as saying" ->
     quoted. ``tokens`` must not be empty."""
     inside = set(tokens)
-    for i in tokens:
-        token = doc[i]
-        if (token.head.i == i or token.head.i not in inside) and token.pos_ != "PUNCT":
-            return token
-    return doc[tokens[0]]
+    heads = [doc[i] for i in tokens
+             if (doc[i].head.i == i or doc[i].head.i not in inside) and doc[i].pos_ != "PUNCT"]
+    # "That Alabama Securities Commissioner Thomas Krebs said": a subordinator
+    # or adverb swept into the span hangs off the verb too, but names no one
+    named = [t for t in heads if t.dep_ not in _NOT_SOURCE_HEADS]
+    return (named or heads or [doc[tokens[0]]])[0]
+
+
+_NOT_SOURCE_HEADS = frozenset({"mark", "cc", "advmod", "preconj"})
 
 
 def char_span_of(tokens: list[Token]) -> tuple[int, int]:

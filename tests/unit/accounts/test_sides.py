@@ -18,6 +18,25 @@ def test_a_generic_origin_takes_the_qualified_one_the_speaker_has_elsewhere():
                                               "Foreign Ministry"]
 
 
+def test_a_generic_origin_takes_the_one_body_the_speaker_speaks_for_elsewhere():
+    statements = [said(1, 7, "Pavel Dorin", "Tarn Palace", doc="wire"),
+                  said(2, 7, "Pavel Dorin", "presidency", doc="courier"),
+                  said(3, 8, "Tass", "Kremlin", cited=True, doc="wire"),
+                  said(4, 8, "Tass", "presidency", doc="wire")]
+    settle_origins(statements)
+    # Tass only relayed the Kremlin: its own vague origin stays as it was
+    assert [s.origin for s in statements] == ["Tarn Palace", "Tarn Palace", "Kremlin",
+                                              "presidency"]
+
+
+def test_a_generic_origin_stays_when_the_speaker_speaks_for_several_bodies():
+    statements = [said(1, 7, "Ann Roe", "Tarn Palace", doc="a"),
+                  said(2, 7, "Ann Roe", "Drevna City Council", doc="b"),
+                  said(3, 7, "Ann Roe", "presidency", doc="c")]
+    settle_origins(statements)
+    assert statements[2].origin == "presidency"
+
+
 def test_a_speaker_who_speaks_for_a_body_elsewhere_speaks_for_it_everywhere():
     statements = [said(1, 7, "Ilse Marrow", "Valdor presidency", doc="readout"),
                   said(2, 7, "Ilse Marrow", "Marrow", doc="agency"),

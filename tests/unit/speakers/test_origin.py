@@ -114,6 +114,66 @@ def test_a_representative_speaks_for_a_body_only_with_a_preposition():
         "union"
 
 
+def test_a_lower_case_representative_after_a_body_speaks_for_it():
+    assert origin_of(Speaker("NY1 representative", "PERSON"), []) == "NY1"
+    assert origin_of(Speaker("Ann Lutz", "PERSON", "State Representative"), []) == "Ann Lutz"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Energy analysts at Vellmar-based Castell Research", "Castell Research"),
+    ("producer for Yahoo Studios", "Yahoo Studios"),
+    ("economist with the Harbour Bank", "Harbour Bank"),
+    # not a named body, or not a member of one: their own words
+    ("analysts at the bank", "analysts at the bank"),
+    ("analyst of Middle East politics", "analyst of Middle East politics"),
+    ("resident of Dolz", "resident of Dolz"),
+])
+def test_an_unnamed_member_of_a_named_body_speaks_for_it(name, expected):
+    assert origin_of(Speaker(name, "PERSON"), []) == expected
+
+
+def test_a_named_member_of_a_body_speaks_for_herself():
+    assert origin_of(Speaker("Jane Roe", "PERSON", "economist at Castell Research"), []) == \
+        "Jane Roe"
+
+
+def test_the_command_of_a_force_is_the_force_without_its_acronym():
+    assert origin_of(Speaker("command of the Ardesh Self-Defence Forces", "ORG"), []) == \
+        "Ardesh Self-Defence Forces"
+    assert origin_of(Speaker("spokesman for the Lusovan Coast Guard (LCG)", "PERSON"), []) == \
+        "Lusovan Coast Guard"
+    assert origin_of(Speaker("Central Command", "ORG"), []) == "Central Command"
+
+
+def test_an_unclosed_acronym_gloss_leaves_the_speaker_s_name():
+    from sayso.extraction import extract
+
+    text = ("The command of the Ardesh Self-Defence Forces (ASDF) said in a statement that the "
+            "truce would hold.\n")
+    [attribution] = extract(text)
+    assert attribution.speaker.name == "command of the Ardesh Self-Defence Forces"
+    assert attribution.origin == "Ardesh Self-Defence Forces"
+
+
+def test_a_principal_named_by_title_and_surname_is_the_person_named_in_full():
+    from sayso.extraction import extract
+
+    text = ("Hillary Clinton spoke in Toledo on Monday. Brian Fallon, a spokesman for "
+            "Mrs. Clinton, said the attack was false.\n")
+    [attribution] = [a for a in extract(text) if a.speaker and a.speaker.name == "Brian Fallon"]
+    assert attribution.origin == "Hillary Clinton"
+
+
+def test_a_subordinator_swept_into_a_source_names_no_one():
+    from sayso.extraction import extract
+
+    text = ("The ruling was overturned on appeal. That Alabama Securities Commissioner Thomas "
+            "Krebs said the fund had broken state law.\n")
+    [attribution] = extract(text)
+    assert attribution.speaker.name == "Thomas Krebs"
+    assert attribution.origin == "Thomas Krebs"
+
+
 def test_the_publisher_reaches_the_origin_through_the_extractor():
     from datetime import date
 
