@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..model import Attribution
+from ..model import Attribution, Speaker
 from .authors import first_person_writer
 from .channel import find_channel
 from .coref import Resolver
@@ -68,7 +68,8 @@ def enrich(doc: Doc, attributions: list[Attribution], publisher: str | None = No
         if not index.in_quote_at(at):
             attribution.speaker = (first_person_writer(attribution.speaker, index.text, at,
                                                        publisher) or attribution.speaker)
-        origin = _in_full(origin_of(attribution.speaker, attribution.cited), resolver.registry)
+        origin = principal_in_full(origin_of(attribution.speaker, attribution.cited),
+                                   attribution.speaker, resolver.registry)
         attribution.origin = qualify_generic_body(origin, index.text, _introduced_by(attribution),
                                                   publisher)
     _origins_of_bare_documents(attributions)
@@ -76,10 +77,15 @@ def enrich(doc: Doc, attributions: list[Attribution], publisher: str | None = No
         attribution.parent = parent
 
 
-def _in_full(origin: str | None, registry: Registry) -> str | None:
+def principal_in_full(origin: str | None, speaker: Speaker | None,
+                      registry: Registry) -> str | None:
     """"Mrs. Clinton" or "Aldane", whom a spokesman speaks for, is the person
-    the article names in full ("Hillary Clinton"), so one person is one side."""
+    the article names in full ("Hillary Clinton"), so one person is one side.
+    A speaker who is their own origin keeps it: "Republicans" are not the
+    person "Log Cabin Republicans" a recogniser may have made."""
     words = origin.split() if origin else []
+    if speaker is None or origin == speaker.name:
+        return origin
     if not words or len(words) > 2 or not words[-1][:1].isupper():
         return origin
     honorific = words[0].rstrip(".").lower() if len(words) == 2 else None

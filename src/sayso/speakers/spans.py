@@ -70,13 +70,14 @@ def span_root(doc: Doc, tokens: list[int]) -> Token:
     inside = set(tokens)
     heads = [doc[i] for i in tokens
              if (doc[i].head.i == i or doc[i].head.i not in inside) and doc[i].pos_ != "PUNCT"]
-    # "That Alabama Securities Commissioner Thomas Krebs said": a subordinator
-    # or adverb swept into the span hangs off the verb too, but names no one
+    # "That Alabama Securities Commissioner Thomas Krebs said": a subordinator,
+    # adverb or determiner swept into the span ("That [quote from] Thomas
+    # Krebs") hangs outside it too, but names no one
     named = [t for t in heads if t.dep_ not in _NOT_SOURCE_HEADS]
     return (named or heads or [doc[tokens[0]]])[0]
 
 
-_NOT_SOURCE_HEADS = frozenset({"mark", "cc", "advmod", "preconj"})
+_NOT_SOURCE_HEADS = frozenset({"mark", "cc", "advmod", "preconj", "det"})
 
 
 def char_span_of(tokens: list[Token]) -> tuple[int, int]:

@@ -1,6 +1,6 @@
 import pytest
 
-from sayso.model import CitedSource, Speaker
+from sayso.model import Attribution, CitedSource, Speaker
 from sayso.speakers.origin import origin_of
 
 
@@ -245,3 +245,40 @@ def test_a_study_is_nobody_s_but_its_own_issuer():
             "The study found that dock workers earn less than they did in 2010.\n")
     origins = [a.origin for a in extract(text)]
     assert origins[0] == "mayor" and origins[-1] != "mayor"
+
+
+def test_a_determiner_left_in_a_split_source_names_no_one(nlp):
+    from sayso.speakers import enrich
+
+    from speakers_helpers import span
+
+    text = ("\"Never trust a clerk,\" the sign said. That quote from Harbour Commissioner "
+            "Tomas Vell appeared on the front page.\n")
+    source = span(text, "That") + span(text, "Harbour Commissioner Tomas Vell")
+    attribution = Attribution(source, [], span(text, "Never trust a clerk,"))
+    enrich(nlp(text), [attribution])
+    assert attribution.speaker.name == "Tomas Vell"
+
+
+class _People:
+    """The registry's surname lookup over a fixed list of entities."""
+
+    def __init__(self, *entities):
+        self.entities = entities
+
+    def by_surname(self, word, gender=None):
+        return next((e for e in self.entities if e.name.split()[-1] == word), None)
+
+
+def test_a_principal_named_by_surname_alone_is_the_person_named_in_full():
+    from sayso.speakers import principal_in_full
+    from sayso.speakers.registry import Entity
+
+    people = _People(Entity(1, "Katrin Aldane", "PERSON"), Entity(2, "Log Cabin Republicans",
+                                                                  "PERSON"))
+    marrow = Speaker("Ilse Marrow", "PERSON", "Aldane's spokesperson")
+    assert principal_in_full("Aldane", marrow, people) == "Katrin Aldane"
+    assert principal_in_full("Valdor presidency", marrow, people) == "Valdor presidency"
+    # a group that speaks for itself is not the 'person' sharing its last word
+    republicans = Speaker("Republicans", "NORP")
+    assert principal_in_full("Republicans", republicans, people) == "Republicans"
