@@ -8,8 +8,9 @@ the store, a speaker's statements take:
 
 * for an origin of generic words alone ("presidency", "Foreign
   Ministry"), the qualified origin the same speaker has elsewhere that
-  holds those words ("Valdor presidency"), else the one body the speaker
-  speaks for elsewhere by their own role ("Tarn Palace");
+  holds those words ("Valdor presidency"), else, for one generic word
+  ("presidency"), the one body the speaker speaks for elsewhere by their
+  own role ("Tarn Palace");
 * for the speaker as their own origin, the body they speak for elsewhere,
   by their own role (not through a relay they cited): a spokesperson
   always speaks for her office.
@@ -49,9 +50,10 @@ def _settle_generic(said: list[Statement]) -> None:
                   if wanted <= set(side_key(name).split())]
         if fuller:
             statement.origin = max(fuller)[1]
-        elif len(bodies) == 1 and not statement.cited:
+        elif len(bodies) == 1 and not statement.cited and len(wanted) == 1:
             # "presidential spokesman Pavel Dorin" here, "Tarn Palace
-            # spokesman Pavel Dorin" elsewhere: the one body he speaks for
+            # spokesman Pavel Dorin" elsewhere: the one body he speaks for.
+            # A one-word body only: "State Department" is one of its own.
             statement.origin = next(s.origin for s in said if side_key(s.origin) in bodies)
 
 

@@ -79,22 +79,21 @@ def enrich(doc: Doc, attributions: list[Attribution], publisher: str | None = No
 
 def principal_in_full(origin: str | None, speaker: Speaker | None,
                       registry: Registry) -> str | None:
-    """"Mrs. Clinton" or "Aldane", whom a spokesman speaks for, is the person
-    the article names in full ("Hillary Clinton"), so one person is one side.
-    A speaker who is their own origin keeps it: "Republicans" are not the
-    person "Log Cabin Republicans" a recogniser may have made."""
+    """"Mrs. Clinton", whom a spokesman speaks for, is the person the article
+    names in full ("Hillary Clinton"), so one person is one side: the one
+    person of that surname known to fit the title ("Mr. Trump" is not
+    Ivanka Trump, whose sex the article may not tell); else it stays as it
+    is. A speaker who is their own origin keeps it."""
     words = origin.split() if origin else []
-    if speaker is None or origin == speaker.name:
+    if speaker is None or origin == speaker.name or len(words) != 2:
         return origin
-    if not words or len(words) > 2 or not words[-1][:1].isupper():
+    honorific = words[0].rstrip(".").lower()
+    if honorific not in honorifics() or not words[1][:1].isupper():
         return origin
-    honorific = words[0].rstrip(".").lower() if len(words) == 2 else None
-    if honorific is not None and honorific not in honorifics():
-        return origin
-    person = registry.by_surname(words[-1], honorifics().get(honorific) if honorific else None)
-    if person is None or person.type != "PERSON" or len(person.name.split()) < 2:
-        return origin
-    return person.name
+    gender = honorifics()[honorific]
+    fitting = [p for p in registry.people_with_surname(words[1])
+               if p.type == "PERSON" and len(p.name.split()) > 1 and p.gender == gender]
+    return fitting[0].name if len(fitting) == 1 else origin
 
 
 def _introduced_by(attribution: Attribution) -> int:

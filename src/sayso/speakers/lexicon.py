@@ -97,18 +97,14 @@ def generic_body_words() -> frozenset[str]:
     return _word_set("generic_bodies.txt")
 
 
-# "a representative of the union" speaks for it; "U.S. Representative" is an
-# office ("a NY1 representative", lower-cased after the body, still speaks for
-# it); "the command of the army" is the army, "Central Command" a name
-PROXY_ONLY_WITH_PREPOSITION = frozenset({"representative", "representatives", "command",
-                                         "high command", "leadership"})
-OFFICE_WHEN_CAPITALISED = frozenset({"representative", "representatives"})
+# "a representative of the union" speaks for it; "U.S. Representative" is an office
+PROXY_ONLY_WITH_PREPOSITION = frozenset({"representative", "representatives"})
 
 
 @lru_cache(maxsize=None)
 def member_nouns() -> frozenset[str]:
     """Nouns for someone working for a body, who speaks for it only when it is
-    named after "at", "for", "with" or "from" ("analysts at Castell Research")."""
+    named after "at", "for" or "with" ("analysts at Castell Research")."""
     return _word_set("member_nouns.txt")
 
 

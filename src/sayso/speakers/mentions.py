@@ -488,13 +488,13 @@ def _name_text(tokens: list[Token], label: str) -> str:
     return _without_open_gloss(_without_bullet(tokens_text(tokens)))
 
 
+_OPEN_GLOSS = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.-]+\s*$")
+
+
 def _without_open_gloss(name: str) -> str:
     """"Ardesh Self-Defence Forces (ASDF" once the closing bracket was cut
-    as an edge mark: the unclosed gloss goes too."""
-    start = name.rfind("(")
-    if start > 0 and ")" not in name[start:]:
-        return name[:start].rstrip()
-    return name
+    as an edge mark: the unclosed acronym goes too."""
+    return _OPEN_GLOSS.sub("", name) or name
 
 
 def _without_bullet(name: str) -> str:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from ..model import CitedSource, Speaker
-from .lexicon import (OFFICE_WHEN_CAPITALISED, PROXY_ONLY_WITH_PREPOSITION, channel_nouns,
-                      generic_body_words, honorifics, member_nouns, proxy_nouns, role_nouns)
+from .lexicon import (PROXY_ONLY_WITH_PREPOSITION, channel_nouns, generic_body_words,
+                      honorifics, member_nouns, proxy_nouns, role_nouns)
 
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|his|her|their|one|two|three|several|some|other)\s+",
                           re.I)
@@ -31,7 +31,7 @@ def origin_of(speaker: Speaker | None, cited: list[CitedSource]) -> str | None:
     if root is None:
         return None
     return (_institution(root.role) or _institution(root.name) or _employer(root.name)
-            or _TRAILING_POSSESSIVE.sub("", root.name))
+            or _body_of_part(root.name) or _TRAILING_POSSESSIVE.sub("", root.name))
 
 
 def _institution(description: str | None) -> str | None:
@@ -57,31 +57,60 @@ def _institution(description: str | None) -> str | None:
             before = text[:match.start()].strip(" ,")
             # "experts and U.S. officials": a group that speaks for itself
             coordinated = re.search(r"\b(?:and|or)\b|&", before)
-            if before and _proxy_after_body(noun, text[match.start()]) and not coordinated:
+            if before and noun not in PROXY_ONLY_WITH_PREPOSITION and not coordinated:
                 return _tidy(before)
     return None
 
 
-def _proxy_after_body(noun: str, first_letter: str) -> bool:
-    """Whether ``noun`` speaks for the body named before it: "Kremlin
-    spokesman", "a NY1 representative", but not "U.S. Representative"."""
-    if noun not in PROXY_ONLY_WITH_PREPOSITION:
-        return True
-    return noun in OFFICE_WHEN_CAPITALISED and first_letter.islower()
-
-
-_EMPLOYED = re.compile(r"\b([a-z]+)\s+(?:at|for|with|from)\s+((?:the\s+)?[A-Z].*)$")
+_EMPLOYED = re.compile(r"\b([A-Za-z]+)\s+(?:at|for|with)\s+(?:the\s+)?([A-Z].*)$")
+_FORMER = re.compile(r"\b(?:former|ex|onetime|one-time|retired|fired|dismissed|laid-off)\b", re.I)
+_NAME_LINKS = frozenset({"of", "and", "&", "for", "the", "de", "du", "van", "von"})
 
 
 def _employer(text: str) -> str | None:
-    """"Energy analysts at Castell Research" -> "Castell Research": a member
-    of a named body, unnamed, speaks for it (read from the speaker's name,
-    not a named person's role: "Jane Roe, an economist at the IMF" speaks
-    for herself)."""
+    """"Energy analysts at Castell Research" -> "Castell Research": an
+    unnamed member of a named body speaks for it. Read from the speaker's
+    name, not a named person's role ("Jane Roe, an economist at the IMF"
+    speaks for herself); a former member, or one a clause describes ("an
+    employee at Walmart who was fired"), speaks for themselves too."""
     match = _EMPLOYED.search(text)
-    if match and match.group(1) in member_nouns():
-        return _tidy(match.group(2))
-    return None
+    if not match or match.group(1).lower() not in member_nouns():
+        return None
+    if _FORMER.search(text[:match.start(2)]):
+        return None
+    body, rest = _leading_name(match.group(2))
+    if not body or rest[:1].isalpha() or body.split()[0].lower() in _NOT_ISSUERS:
+        # "who was fired", "in Kyiv", "Tuesday's hearing": not the member's body
+        return None
+    return _tidy(body)
+
+
+# "the command of the Ardesh Self-Defence Forces": the part of a body that speaks for it
+_BODY_PART = re.compile(r"^(?:the\s+)?(?:high\s+)?(?:command|leadership)\s+of\s+(.+)$", re.I)
+
+
+def _body_of_part(name: str) -> str | None:
+    """The body whose command or leadership the speaker is, when the name
+    is that and nothing more ("the command of the ASDF", not "soldiers
+    under the command of Colonel Ivanov")."""
+    match = _BODY_PART.match(" ".join(name.split()))
+    return _tidy(match.group(1)) if match else None
+
+
+def _leading_name(text: str) -> tuple[str, str]:
+    """"The New York Times who was detained" -> ("The New York Times", "who
+    was detained"): the capitalised words at the start, with the small
+    words inside a name ("Bank of England")."""
+    words, taken = text.split(), 0
+    for k, word in enumerate(words):
+        if word[:1].isupper() or word[:1].isdigit():
+            taken = k + 1
+        elif word.lower() not in _NAME_LINKS:
+            break
+    name = " ".join(words[:taken])
+    if _TRAILING_POSSESSIVE.search(name) and taken < len(words):
+        return "", " ".join(words[taken:])  # "Tuesday's hearing": the name owns what follows
+    return name, " ".join(words[taken:])
 
 
 # "by" anywhere ("the ad, released on Thursday by ..."); "from" right after the
@@ -124,10 +153,9 @@ def _linked_phrase(words: list[str]) -> bool:
 
 # "Vellmar-based Castell Research": where a body sits is not its name
 _BASED_IN = re.compile(r"^[\w.\u2019'-]+-based\s+")
-# "Ardesh Self-Defence Forces (ASDF)": the acronym glossed after the name
-_GLOSS = re.compile(r"\s*\([^()]*\)?\s*$")
-# "the command of the army": the part of a body that speaks for it
-_BODY_PART = re.compile(r"^(?:high\s+)?(?:command|leadership)\s+of\s+", re.I)
+# "Ardesh Self-Defence Forces (ASDF)": the acronym glossed after the name,
+# not a part of it ("Communist Party of India (Marxist)")
+_GLOSS = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.-]+\s*\)?\s*$")
 
 
 def _tidy(name: str) -> str | None:
@@ -135,8 +163,7 @@ def _tidy(name: str) -> str | None:
     previous = None
     while previous != name:
         previous = name
-        name = _RANKS.sub("", _DETERMINERS.sub("", name))
-        name = _BODY_PART.sub("", _BASED_IN.sub("", name))
+        name = _BASED_IN.sub("", _RANKS.sub("", _DETERMINERS.sub("", name)))
     name = _GLOSS.sub("", name) or name
     return _as_body(_without_title(name.strip())) or None
 

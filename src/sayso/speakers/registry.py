@@ -140,6 +140,10 @@ class Registry:
         return next((self.entities[e] for _, e in entries
                      if self.entities[e].gender == gender), first)
 
+    def people_with_surname(self, word: str) -> list[Entity]:
+        """Every full name ending in ``word``, in the order the article introduced them."""
+        return [self.entities[e] for _, e in self._surnames.get(word.lower(), [])]
+
     def by_given_name(self, word: str) -> Entity | None:
         """The one person whose full name starts with ``word`` ("Bernie" for
         "Bernie Sanders", "Ban" for "Ban Ki-moon"); None when none or several."""

@@ -77,7 +77,7 @@ def span_root(doc: Doc, tokens: list[int]) -> Token:
     return (named or heads or [doc[tokens[0]]])[0]
 
 
-_NOT_SOURCE_HEADS = frozenset({"mark", "cc", "advmod", "preconj", "det"})
+_NOT_SOURCE_HEADS = frozenset({"mark", "cc", "advmod", "preconj", "det", "amod"})
 
 
 def char_span_of(tokens: list[Token]) -> tuple[int, int]:

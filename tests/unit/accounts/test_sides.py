@@ -29,6 +29,13 @@ def test_a_generic_origin_takes_the_one_body_the_speaker_speaks_for_elsewhere():
                                               "presidency"]
 
 
+def test_a_body_of_generic_words_that_names_a_department_stays():
+    statements = [said(1, 7, "John Kirby", "Pentagon", doc="a"),
+                  said(2, 7, "John Kirby", "State Department", doc="b")]
+    settle_origins(statements)
+    assert [s.origin for s in statements] == ["Pentagon", "State Department"]
+
+
 def test_a_generic_origin_stays_when_the_speaker_speaks_for_several_bodies():
     statements = [said(1, 7, "Ann Roe", "Tarn Palace", doc="a"),
                   said(2, 7, "Ann Roe", "Drevna City Council", doc="b"),
