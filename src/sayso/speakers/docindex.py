@@ -256,8 +256,14 @@ class DocIndex:
             self._entity_at[t] = entity.id
         root = ent.root
         self._names.setdefault(self.sentence_of(root.i), []).append(
-            (root.i, entity.id, root.dep_ in _SUBJECTS))
+            (root.i, entity.id, _is_subject(root)))
         self._note_seen(entity.id, root.i)
+
+
+def _is_subject(token: Token) -> bool:
+    """A subject, or the owner of one: "James Comey's news conference, in
+    which he ..." has Comey as salient as a subject."""
+    return token.dep_ in _SUBJECTS or (token.dep_ == "poss" and token.head.dep_ in _SUBJECTS)
 
 
 def _adjacent(head: Token, appos: Token) -> bool:

@@ -657,3 +657,15 @@ def test_a_company_named_like_a_title_stays_a_company(nlp):
     text = "General Motors said on Tuesday that it would close the plant."
     [found] = enriched(nlp, text, ("General Motors", "said", "that it would close the plant"))
     assert found.speaker.name == "General Motors"
+
+
+def test_the_owner_of_the_subject_is_as_salient_as_a_subject(nlp):
+    # Comey's news conference, "in which he laid out ...": he is Comey, not
+    # the speaker of the quote two sentences before
+    text = ("\"Never trust a clerk.\" That line from Harbour Commissioner Tom Kerr appeared in "
+            "the Gazette in 1980.\n\nPolice Chief Ian Vell's news conference on Tuesday, in "
+            "which he announced three arrests, was brief.\n")
+    found = enriched(nlp, text, ("Harbour Commissioner Tom Kerr", "line from",
+                                 "Never trust a clerk."),
+                     ("he", "announced", "three arrests"))
+    assert [a.speaker.name for a in found] == ["Tom Kerr", "Ian Vell"]
