@@ -55,6 +55,9 @@ class DocIndex:
         name a title is in apposition to ("Tom Ruiz, the spokesman, who
         said")."""
         ent = self._ent_at.get(head.i)
+        if ent is None and head.pos_ == "PROPN":
+            # "Minister of Maritime Affairs Joost Vennel": a capitalised title
+            return self._person_after_complement(head)
         if ent is not None or head.pos_ != "NOUN":
             return ent
         for child in head.children:
@@ -80,13 +83,20 @@ class DocIndex:
 
     def _person_after_complement(self, head: Token) -> SpacySpan | None:
         """"The director of the centre, Ina Kirsch": the parser hangs the
-        name on the nearest noun; after a title's complement it names the
-        title holder, not the centre."""
+        name on the nearest noun, or makes it a second object of the
+        title's preposition; after a title's complement it names the title
+        holder, not the centre."""
         if head.lemma_.lower() not in role_nouns():
             return None
         for prep in head.children:
-            for obj in prep.children if prep.dep_ == "prep" and prep.i > head.i else ():
-                for child in obj.children if obj.dep_ == "pobj" else ():
+            objects = [o for o in prep.children if o.dep_ == "pobj"] if prep.i > head.i else []
+            for k, obj in enumerate(objects if prep.dep_ == "prep" else ()):
+                ent = self._ent_at.get(obj.i)
+                if k > 0 and ent is not None and ent.label_ == "PERSON" and ent.root.i == obj.i:
+                    # "Minister of Maritime Affairs Joost Vennel": the name
+                    # parsed as a second object of the title's "of"
+                    return ent
+                for child in obj.children:
                     ent = self._ent_at.get(child.i)
                     if child.dep_ == "appos" and ent is not None and ent.label_ == "PERSON":
                         return ent

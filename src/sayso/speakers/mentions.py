@@ -313,13 +313,20 @@ def _role_tokens(root: Token, prefix: list[Token], anchor: Token | None) -> list
     while titles and titles[0].lower_ in ARTICLES:
         titles = titles[1:]
     title = _role_run(titles) if _is_role_run(titles) else []
-    described = (_role_run(phrase_tokens(anchor, _NOT_NAME)) if anchor is not None
+    described = (_role_run(_before_name(phrase_tokens(anchor, _NOT_NAME))) if anchor is not None
                  else _apposition_role(root) if title else [])
     # "the Ministry's spokesman, Colonel Gerd Mallin": whom he speaks for
     # says more than his rank
     if title and not _speaks_for(title) and _speaks_for(described):
         return described
     return title or described or _apposition_role(root)
+
+
+def _before_name(tokens: list[Token]) -> list[Token]:
+    """A title's words up to the person's name the parser put inside it
+    ("Minister of Maritime Affairs Joost Vennel")."""
+    cut = next((k for k, t in enumerate(tokens) if k and t.ent_type_ == "PERSON"), len(tokens))
+    return tokens[:cut]
 
 
 def _speaks_for(tokens: list[Token]) -> bool:

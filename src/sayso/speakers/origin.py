@@ -202,8 +202,9 @@ def qualify_generic_body(origin: str | None, text: str, before: int,
     else the publisher's name when the publisher is that body (the
     Ministry of Defence's own statement: "the Ministry's spokesman"). A
     fuller name only later is not taken: an article that names a foreign
-    ministry in full and its own by generic words means two bodies.
-    Anything else is kept."""
+    ministry in full and its own by generic words means two bodies. In a
+    state body's own statement, any other generic body is that state's
+    ("Government" -> "Lusovan Government"). Anything else is kept."""
     if not origin or not is_generic_body(origin):
         return origin
     # capitalised words right before the body's name, on one line
@@ -212,7 +213,26 @@ def qualify_generic_body(origin: str | None, text: str, before: int,
     earlier = [m for m in pattern.finditer(text, 0, before) if _names_whose(m.group(1))]
     if earlier:
         return _DETERMINERS.sub("", " ".join(earlier[-1].group(0).split()))
-    return _publisher_body(origin, publisher) or origin
+    return _publisher_body(origin, publisher) or _of_publisher_state(origin, publisher) or origin
+
+
+# the head nouns of a publisher that is a government body, not a news outlet
+_STATE_BODIES = frozenset({"ministry", "office", "service", "chancellery", "presidency", "staff",
+                           "government", "cabinet", "embassy", "parliament"})
+
+
+def _of_publisher_state(origin: str, publisher: str | None) -> str | None:
+    """"Government" in a statement the Lusovan Ministry of Foreign Affairs
+    published -> "Lusovan Government": a government body speaks of its own
+    state's bodies by generic words. Only for a publisher that is a state
+    body named by one qualifier and generic words ("Valdor Presidential
+    Press Office"), never a news outlet ("Drevna Courier")."""
+    if not publisher or _head_noun(publisher) not in _STATE_BODIES:
+        return None
+    qualifiers = [w for w in publisher.split() if not is_generic_body(w)]
+    if len(qualifiers) != 1 or not qualifiers[0][:1].isupper():
+        return None
+    return f"{qualifiers[0]} {origin}"
 
 
 def _publisher_body(origin: str, publisher: str | None) -> str | None:

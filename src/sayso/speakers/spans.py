@@ -73,11 +73,14 @@ def span_root(doc: Doc, tokens: list[int]) -> Token:
     # "That Alabama Securities Commissioner Thomas Krebs said": a subordinator,
     # adverb or determiner swept into the span ("That [quote from] Thomas
     # Krebs") hangs outside it too, but names no one
-    named = [t for t in heads if t.dep_ not in _NOT_SOURCE_HEADS]
+    named = [t for t in heads if t.dep_ not in _NOT_SOURCE_HEADS and t.lower_ not in _LINK_WORDS]
     return (named or heads or [doc[tokens[0]]])[0]
 
 
 _NOT_SOURCE_HEADS = frozenset({"mark", "cc", "advmod", "preconj", "det", "amod"})
+# "... over which Senate bill that New Jersey Gov. Chris Christie said": the
+# parser may make the linking word an object, but it is never the source
+_LINK_WORDS = frozenset({"that", "which"})
 
 
 def char_span_of(tokens: list[Token]) -> tuple[int, int]:

@@ -175,6 +175,9 @@ def test_a_principal_named_by_title_and_surname_is_the_person_named_in_full():
     # a subordinator swept into a source names no one
     ("The ruling was overturned on appeal. That Alabama Securities Commissioner Thomas Krebs "
      "said the fund had broken state law.\n", "Thomas Krebs", "Thomas Krebs"),
+    # nor a linking word the parser made the verb's object
+    ("The argument between Kell and Orsk grew so heated over who supported which Senate bill "
+     "that New Jersey Gov. Anna Vale said the hearing was a circus.\n", "Anna Vale", "Anna Vale"),
 ])
 def test_the_one_source_of_a_sentence_gets_its_speaker_and_origin(text, speaker, origin):
     from sayso.extraction import extract
@@ -298,3 +301,21 @@ def test_a_principal_named_by_title_and_surname_is_the_one_person_it_fits():
     republicans = Speaker("Republicans", "NORP")
     cabin = Entity(4, "Log Cabin Republicans", "PERSON")
     assert principal_in_full("Republicans", republicans, _People(cabin)) == "Republicans"
+
+
+@pytest.mark.parametrize("publisher, expected", [
+    ("Lusovan Ministry of Foreign Affairs", ["Lusovan Government", "Lusovan Ministry of Foreign Affairs"]),
+    # a news outlet, or a state body with more than one qualifier, says nothing of whose
+    ("Drevna Courier", ["Government", "Ministry"]),
+    ("Press Service of the President of Ostrania", ["Government", "Ministry"]),
+])
+def test_a_state_body_s_statement_speaks_of_its_own_state_s_bodies(publisher, expected):
+    from datetime import date
+
+    from sayso.extraction import Extractor
+    from sayso.model import Document
+
+    text = ("The Government will answer the sanctions in kind, a spokeswoman for the Government "
+            "said on Tuesday. The Ministry said the measures were unlawful.\n")
+    found = Extractor().extract(Document("s", text, date(2026, 5, 13), publisher=publisher))
+    assert [a.origin for a in found.attributions] == expected

@@ -250,3 +250,12 @@ def test_whom_a_ranked_officer_speaks_for_beats_the_rank(nlp):
     s = speaker_of(nlp, text, "The General Staff's spokesman, Colonel Tomas Rell", "said",
                    "the ceasefire was holding in the region")
     assert s.name == "Tomas Rell" and "spokesman" in s.role
+
+
+def test_a_name_parsed_into_its_title_s_complement_is_still_the_speaker(nlp):
+    # the parser makes "Joost Vennel" a second object of "of" and "Minister" the subject
+    text = ("The ministry spoke first.\n\nMinister of Maritime Affairs Joost Vennel said the "
+            "vessel was in Lusovan waters.\n")
+    s = speaker_of(nlp, text, "Minister of Maritime Affairs Joost Vennel", "said",
+                   "the vessel was in Lusovan waters")
+    assert (s.name, s.type, s.role) == ("Joost Vennel", "PERSON", "Minister of Maritime Affairs")
