@@ -40,8 +40,8 @@ def settle_origins(statements: list[Statement]) -> None:
 
 def _settle_generic(said: list[Statement]) -> None:
     qualified = Counter(s.origin for s in said if not _is_generic(s.origin))
-    bodies = {side_key(s.origin) for s in said if not s.cited and not _is_self(s)
-              and not _is_generic(s.origin)}
+    bodies = _own_bodies(said)
+    only_body = next(iter(bodies)) if len({side_key(b) for b in bodies}) == 1 else None
     for statement in said:
         if not _is_generic(statement.origin):
             continue
@@ -50,22 +50,28 @@ def _settle_generic(said: list[Statement]) -> None:
                   if wanted <= set(side_key(name).split())]
         if fuller:
             statement.origin = max(fuller)[1]
-        elif len(bodies) == 1 and not statement.cited and len(wanted) == 1:
+        elif only_body and not statement.cited and len(wanted) == 1:
             # "presidential spokesman Pavel Dorin" here, "Tarn Palace
             # spokesman Pavel Dorin" elsewhere: the one body he speaks for.
             # A one-word body only: "State Department" is one of its own.
-            statement.origin = next(s.origin for s in said if side_key(s.origin) in bodies)
+            statement.origin = only_body
 
 
 def _settle_self(said: list[Statement]) -> None:
-    bodies = Counter(s.origin for s in said
-                     if not s.cited and not _is_self(s) and not _is_generic(s.origin))
+    bodies = _own_bodies(said)
     if not bodies:
         return
     body = bodies.most_common(1)[0][0]
     for statement in said:
         if _is_self(statement):
             statement.origin = body
+
+
+def _own_bodies(said: list[Statement]) -> Counter:
+    """The bodies a speaker speaks for by their own role, in the order met:
+    not through a relay they cited, not themselves, not generic words."""
+    return Counter(s.origin for s in said
+                   if not s.cited and not _is_self(s) and not _is_generic(s.origin))
 
 
 def _is_self(statement: Statement) -> bool:

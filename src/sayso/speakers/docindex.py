@@ -89,8 +89,10 @@ class DocIndex:
         if head.lemma_.lower() not in role_nouns():
             return None
         for prep in head.children:
-            objects = [o for o in prep.children if o.dep_ == "pobj"] if prep.i > head.i else []
-            for k, obj in enumerate(objects if prep.dep_ == "prep" else ()):
+            if prep.dep_ != "prep" or prep.i < head.i:
+                continue
+            objects = [o for o in prep.children if o.dep_ == "pobj"]
+            for k, obj in enumerate(objects):
                 ent = self._ent_at.get(obj.i)
                 if k > 0 and ent is not None and ent.label_ == "PERSON" and ent.root.i == obj.i:
                     # "Minister of Maritime Affairs Joost Vennel": the name

@@ -227,7 +227,7 @@ def describe_nominal(head: Token) -> Mention:
     # the mention keeps its article ("The minister"); the name drops it
     first = run[0].doc[run[0].i - 1] if run[0].i > 0 else run[0]
     first = first if first.lower_ in ARTICLES and first.head.i == head.i else run[0]
-    return Mention("nominal", head, _without_open_gloss(tokens_text(run)), type=kind_type,
+    return Mention("nominal", head, without_acronym_gloss(tokens_text(run)), type=kind_type,
                    gender=role_nouns().get(head.lower_) or role_nouns().get(lemma),
                    plural=head.tag_ in ("NNS", "NNPS"),
                    span=(first.idx, char_span_of(run)[1]),
@@ -492,16 +492,18 @@ def _without_edge_marks(tokens: list[Token]) -> list[Token]:
 def _name_text(tokens: list[Token], label: str) -> str:
     if label != "PERSON" and len(tokens) > 1 and tokens[0].lower_ == "the":
         tokens = tokens[1:]
-    return _without_open_gloss(_without_bullet(tokens_text(tokens)))
+    return without_acronym_gloss(_without_bullet(tokens_text(tokens)))
 
 
-_OPEN_GLOSS = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.-]+\s*$")
+# "Ardesh Self-Defence Forces (ASDF)", or "(ASDF" once the closing bracket was
+# cut as an edge mark: the acronym glossed after a name, not a part of it
+# ("Communist Party of India (Marxist)")
+_ACRONYM_GLOSS = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.-]+\s*\)?\s*$")
 
 
-def _without_open_gloss(name: str) -> str:
-    """"Ardesh Self-Defence Forces (ASDF" once the closing bracket was cut
-    as an edge mark: the unclosed acronym goes too."""
-    return _OPEN_GLOSS.sub("", name) or name
+def without_acronym_gloss(name: str) -> str:
+    """The name without the acronym glossed after it."""
+    return _ACRONYM_GLOSS.sub("", name) or name
 
 
 def _without_bullet(name: str) -> str:

@@ -15,6 +15,7 @@ import re
 from ..model import CitedSource, Speaker
 from .lexicon import (PROXY_ONLY_WITH_PREPOSITION, channel_nouns, generic_body_words,
                       honorifics, member_nouns, proxy_nouns, role_nouns)
+from .mentions import without_acronym_gloss
 
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|his|her|their|one|two|three|several|some|other)\s+",
                           re.I)
@@ -153,9 +154,6 @@ def _linked_phrase(words: list[str]) -> bool:
 
 # "Vellmar-based Castell Research": where a body sits is not its name
 _BASED_IN = re.compile(r"^[\w.\u2019'-]+-based\s+")
-# "Ardesh Self-Defence Forces (ASDF)": the acronym glossed after the name,
-# not a part of it ("Communist Party of India (Marxist)")
-_GLOSS = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.-]+\s*\)?\s*$")
 
 
 def _tidy(name: str) -> str | None:
@@ -164,8 +162,7 @@ def _tidy(name: str) -> str | None:
     while previous != name:
         previous = name
         name = _BASED_IN.sub("", _RANKS.sub("", _DETERMINERS.sub("", name)))
-    name = _GLOSS.sub("", name) or name
-    return _as_body(_without_title(name.strip())) or None
+    return _as_body(_without_title(without_acronym_gloss(name).strip())) or None
 
 
 # "Presidential spokesperson": the adjective stands for the body
