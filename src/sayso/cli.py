@@ -1,6 +1,7 @@
 """The ``sayso`` command: thin commands over the library.
 
-    sayso extract PATH... [--format table|json|jsonl|brat] [--date YYYY-MM-DD]
+    sayso extract PATH... [--format table|json|jsonl|brat] [--date YYYY-MM-DD]   (text,
+                          HTML, JSON Lines and WARC, as ingest reads them)
                           [--model default|accurate]
     sayso evaluate --corpus polnear --split dev --data PATH [--model ...]
                    [--pred-out FILE] [--json]
@@ -27,7 +28,7 @@ from typing import TextIO
 from .commands.accounts import add_account_commands
 from .commands.store import add_store_commands
 from .errors import InputError, SaysoError, UsageError
-from .ingest import iter_documents
+from .ingest import iter_sources
 from .ingest.text import os_error
 from .model import MODELS, Document, Extraction
 from .output import WRITERS
@@ -55,7 +56,7 @@ def run_extract(args: argparse.Namespace) -> int:
     date = parse_date(args.date)
     extractor = load_extractor(args.model)
     failures: list[InputError] = []
-    documents = report_errors(iter_documents(args.paths, date=date), failures)
+    documents = report_errors(iter_sources(args.paths, date=date), failures)
     WRITERS[args.format](pair_results(documents, extractor.extract_all), sys.stdout)
     return EXIT_INPUT if failures else EXIT_OK
 
@@ -135,14 +136,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser(
         "extract", help="find attributions in articles",
-        description="Find attributed statements in plain-text articles.")
+        description="Find attributed statements in articles: UTF-8 text, HTML pages, "
+                    "JSON Lines records, WARC archives.")
     extract.add_argument("paths", nargs="+", metavar="PATH",
-                         help="a UTF-8 text file, a folder (its *.txt files, recursively) "
-                              "or - for standard input")
+                         help="a .txt, .html/.htm, .jsonl[.gz] or .warc[.gz] file, a folder "
+                              "(its articles, recursively) or - for standard input (text)")
     extract.add_argument("--format", choices=tuple(WRITERS), default="table",
                          help="output format (default: table)")
     extract.add_argument("--date", metavar="YYYY-MM-DD",
-                         help="publication date given to every article")
+                         help="publication date of every article that states none")
     _add_model_option(extract)
     extract.set_defaults(handler=run_extract)
 

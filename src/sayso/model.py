@@ -32,7 +32,10 @@ class Document:
     """One article as read from disk, a page or a record.
 
     ``date`` is the publication date; ``path`` says where the article came
-    from (a file, or a file and its record: ``feed.jsonl:12``).
+    from (a file, or a file and its record: ``feed.jsonl:12``); ``format``
+    what ``text`` was read from: ``text`` when it is the file itself, else
+    the format it was extracted from (``html``, ``jsonl``, ``warc``), whose
+    offsets index ``text``, not the file.
     """
 
     doc_id: str
@@ -43,6 +46,12 @@ class Document:
     title: str | None = None
     author: str | None = None
     publisher: str | None = None
+    format: str = "text"
+
+    @property
+    def extracted(self) -> bool:
+        """True when ``text`` is not the file's own text (a page, a record)."""
+        return self.format != "text"
 
 
 @dataclass

@@ -98,7 +98,7 @@ def test_unreadable_files_are_one_line_each_and_the_others_still_run(tmp_path, a
     assert [r["doc_id"] for r in jsonl(done.stdout)] == ["harbour_crlf"]
 
 
-def test_directory_is_walked_recursively_in_name_order(tmp_path):
+def test_directory_is_walked_recursively_in_name_order(tmp_path):  # every article type
     (tmp_path / "b" / "deep").mkdir(parents=True)
     (tmp_path / "a.txt").write_text('"Yes," she said.\n', encoding="utf-8")
     (tmp_path / "b" / "deep" / "c.txt").write_text("The mayor said no.\n", encoding="utf-8")
@@ -106,6 +106,39 @@ def test_directory_is_walked_recursively_in_name_order(tmp_path):
     done = sayso("extract", str(tmp_path), "--format", "jsonl")
     assert (done.returncode, done.stderr) == (0, "")
     assert [r["doc_id"] for r in jsonl(done.stdout)] == ["a", "c"]
+
+
+PAGE = """<html><head><title>Port strike ends - Callan Herald</title>
+<meta property="article:published_time" content="2026-03-04T09:30:00Z"></head>
+<body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+<article><h1>Port strike ends</h1>
+<p>The dockworkers' union said on Tuesday that its members had voted to accept
+the port authority's offer.</p>
+<p>"We are glad it is over," said Tom Ruiz, a spokesman for the port authority.</p>
+</article><footer>Copyright Callan Herald. All rights reserved.</footer></body></html>"""
+
+
+def test_extract_reads_pages_and_records_with_the_text_the_offsets_index(tmp_path):
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text(json.dumps(
+        {"id": "ferry-7", "text": "Officials said the ferry would run again on Monday."}) + "\n",
+        encoding="utf-8")
+    (tmp_path / "story.txt").write_text("The mayor said the bridge would reopen.\n",
+                                        encoding="utf-8")
+    done = sayso("extract", str(tmp_path), "--format", "jsonl", "--date", "2025-01-09")
+    assert (done.returncode, done.stderr) == (0, "")
+    feed, page, story = jsonl(done.stdout)
+    assert (page["doc_id"], page["format"], page["date"]) == ("page", "html", "2026-03-04")
+    assert "<" not in page["text"] and "Copyright" not in page["text"]
+    assert_offsets_match_text(page, page["text"])
+    speakers = {a["speaker"]["name"] for a in page["attributions"]}
+    assert "Tom Ruiz" in speakers and not speakers & {"p", "article", "html"}
+    assert all("<" not in a["content_text"] for a in page["attributions"])
+    assert (feed["doc_id"], feed["format"], feed["date"]) == ("ferry-7", "jsonl", "2025-01-09")
+    assert_offsets_match_text(feed, feed["text"])
+    assert [a["content_text"].rstrip(".") for a in feed["attributions"]] == [
+        "the ferry would run again on Monday"]
+    assert "text" not in story and story["date"] == "2025-01-09"  # the file is the text
 
 
 def test_dash_reads_standard_input():

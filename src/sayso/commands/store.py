@@ -28,6 +28,9 @@ def add_store_commands(commands, print_error) -> None:
                                              "folders), extract their attributions and store them.")
     ingest.add_argument("paths", nargs="+", metavar="PATH")
     add_db(ingest)
+    ingest.add_argument("--date", metavar="YYYY-MM-DD", type=iso_date,
+                        help="publication date of every article that states none "
+                             "(plain text never does)")
     ingest.add_argument("--workers", type=positive, default=1, help="extractor processes (default 1)")
     ingest.add_argument("--model", choices=MODELS, default="default")
     ingest.add_argument("--events", choices=(*BACKENDS, "none"), default="auto",
@@ -78,7 +81,7 @@ def run_ingest(args, print_error) -> int:
     with Store(args.db) as store:
         bar = _progress_bar(args.progress, print_error)
         try:
-            summary = ingest(iter_sources(args.paths), store, workers=args.workers,
+            summary = ingest(iter_sources(args.paths, date=args.date), store, workers=args.workers,
                              model=args.model, progress=bar.update if bar else None,
                              on_error=bar.error if bar else print_error)
         finally:

@@ -1,5 +1,6 @@
 """Reading articles into Documents."""
 
-from .text import iter_documents, read_document, read_stdin
+from .sources import iter_sources
+from .text import read_document, read_stdin
 
-__all__ = ["iter_documents", "read_document", "read_stdin"]
+__all__ = ["iter_sources", "read_document", "read_stdin"]

@@ -18,7 +18,8 @@ from .text import os_error
 HTML_SUFFIXES = (".html", ".htm")
 
 
-def html_document(data: bytes | str, doc_id: str, where: str, url: str | None = None) -> Document:
+def html_document(data: bytes | str, doc_id: str, where: str, url: str | None = None,
+                  format: str = "html") -> Document:
     """The article in an HTML page; InputError when no article text is found."""
     extracted = _extract(data, url)
     text = (extracted.text or "").strip() if extracted is not None else ""
@@ -27,7 +28,8 @@ def html_document(data: bytes | str, doc_id: str, where: str, url: str | None = 
     return Document(doc_id=doc_id, text=_blank_line_paragraphs(text),
                     date=parse_published(extracted.date), path=where,
                     url=extracted.url or url, title=extracted.title,
-                    author=extracted.author, publisher=extracted.sitename or extracted.hostname)
+                    author=extracted.author, publisher=extracted.sitename or extracted.hostname,
+                    format=format)
 
 
 def read_html(path: Path) -> Document:

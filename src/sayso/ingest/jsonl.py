@@ -57,7 +57,7 @@ def record_document(record, stem: str, where: str) -> Document:
               for name in _OPTIONAL_TEXT_FIELDS}
     doc_id = str(record["id"]) if isinstance(record.get("id"), (str, int)) else f"{stem}-{where.rsplit(':', 1)[1]}"
     return Document(doc_id=doc_id, text=text, date=parse_published(record.get("published")),
-                    path=where, **fields)
+                    path=where, format="jsonl", **fields)
 
 
 def _reason(exc: OSError) -> str:

@@ -1,14 +1,18 @@
 """Any supported input -> Documents: text, HTML, JSON Lines and WARC files.
 
-Files are read by their suffix (in any case: ``.HTML`` too); folders are
-walked recursively for every supported suffix, in name order; ``-`` is plain text on standard input.
-Unreadable files and bad records are yielded in place as InputErrors, so
-one bad record never stops the others.
+The one reader behind ``extract`` and ``ingest``. Files are read by their
+suffix (in any case: ``.HTML`` too); folders are walked recursively for
+every supported suffix, in name order; ``-`` is plain text on standard
+input. Unreadable files and bad records are yielded in place as
+InputErrors, so one bad record never stops the others. ``date`` is the
+publication date of every document that does not state its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date as Date
 from pathlib import Path
 
 from ..errors import InputError
@@ -21,8 +25,16 @@ from .warc import WARC_SUFFIXES, iter_warc
 SUFFIXES = (TEXT_SUFFIX, *HTML_SUFFIXES, *JSONL_SUFFIXES, *WARC_SUFFIXES)
 
 
-def iter_sources(paths: Iterable[str], stdin=None) -> Iterator[Document | InputError]:
+def iter_sources(paths: Iterable[str], stdin=None,
+                 date: Date | None = None) -> Iterator[Document | InputError]:
     """Documents (or errors) from files, folders and ``-``, in order."""
+    for item in _read_all(paths, stdin):
+        if date is not None and isinstance(item, Document) and item.date is None:
+            item = replace(item, date=date)
+        yield item
+
+
+def _read_all(paths: Iterable[str], stdin) -> Iterator[Document | InputError]:
     for raw in paths:
         if str(raw) == STDIN:
             yield _attempt(lambda: read_stdin(stream=stdin))
@@ -38,7 +50,7 @@ def _folder(directory: Path) -> Iterator[Document | InputError]:
         found = True
         yield from ([item] if isinstance(item, InputError) else read_file(item))
     if not found:
-        yield InputError(f"{directory}: no files to ingest ({', '.join(SUFFIXES)})")
+        yield InputError(f"{directory}: no articles in the folder ({', '.join(SUFFIXES)})")
 
 
 def read_file(path: Path) -> Iterator[Document | InputError]:

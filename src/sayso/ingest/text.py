@@ -1,4 +1,4 @@
-"""Plain-text articles from files, folders and stdin -> Document.
+"""Plain-text articles from files and stdin -> Document.
 
 The text is decoded exactly as the offsets expect it: UTF-8, no newline
 translation (``newline=''``), so ``text[start:end]`` lines up with the bytes
@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from datetime import date as Date
-from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -65,36 +64,6 @@ def read_stdin(date: Date | None = None, stream: BinaryIO | None = None) -> Docu
     stream = stream if stream is not None else sys.stdin.buffer
     return Document(doc_id=STDIN_DOC_ID, text=decode_text(stream.read(), "<stdin>"),
                     date=date, path=None)
-
-
-def iter_documents(paths: Iterable[str | os.PathLike], date: Date | None = None,
-                   stdin: BinaryIO | None = None) -> Iterator[Document | InputError]:
-    """Documents from files, folders (``*.txt``, recursively, sorted) and ``-``.
-
-    Errors are yielded in place, not raised, so one bad file does not stop
-    the others. A folder without any ``*.txt`` file is an error too.
-    """
-    for raw in paths:
-        if str(raw) == STDIN:
-            yield _attempt(partial(read_stdin, date, stdin))
-        elif Path(raw).is_dir():
-            yield from _documents_in(Path(raw), date)
-        else:
-            yield _attempt(partial(read_document, raw, date))
-
-
-def _documents_in(directory: Path, date: Date | None) -> Iterator[Document | InputError]:
-    found = False
-    for item in walk_text_files(directory):
-        found = True
-        yield item if isinstance(item, InputError) else _attempt(partial(read_document, item, date))
-    if not found:
-        yield InputError(f"{directory}: no {TEXT_SUFFIX} files")
-
-
-def walk_text_files(directory: Path) -> Iterator[Path | InputError]:
-    """``*.txt`` files under ``directory``, depth first in name order."""
-    return walk_files(directory, (TEXT_SUFFIX,))
 
 
 def walk_files(directory: Path, suffixes: tuple[str, ...],

@@ -55,6 +55,6 @@ def _html_page(record) -> tuple[str | None, bytes] | None:
 def _attempt(path: Path, number: int, url: str | None, body: bytes) -> Document | InputError:
     where = f"{path}:record {number}"
     try:
-        return html_document(body, f"{path.name.split('.')[0]}-{number}", where, url=url)
+        return html_document(body, f"{path.name.split('.')[0]}-{number}", where, url=url, format="warc")
     except InputError as exc:
         return exc

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from ..model import Document, Extraction
+from .records import document_record
+from .records import document_record
 
 INDENT = 2
 # json.dumps(indent=...) puts each number of a [start, end] fragment on its own
@@ -21,14 +23,14 @@ def write_json(results: Iterable[tuple[Document, Extraction]], out: TextIO) -> N
     """Write a JSON array, element by element, so long runs still stream."""
     out.write("[")
     separator = "\n"
-    for _document, extraction in results:
-        item = format_extraction(extraction)
+    for document, extraction in results:
+        item = format_record(document_record(document, extraction))
         out.write(separator + textwrap.indent(item, " " * INDENT))
         separator = ",\n"
     out.write("]\n" if separator == "\n" else "\n]\n")
 
 
-def format_extraction(extraction: Extraction) -> str:
-    """``extraction.to_dict()`` indented, with each fragment kept on one line."""
-    text = json.dumps(extraction.to_dict(), ensure_ascii=False, indent=INDENT)
+def format_record(record: dict) -> str:
+    """One document's record indented, with each fragment kept on one line."""
+    text = json.dumps(record, ensure_ascii=False, indent=INDENT)
     return _FRAGMENT_RE.sub(r"[\1, \2]", text)

@@ -144,3 +144,23 @@ def test_unsupported_and_missing_files_are_errors(tmp_path):
     unsupported, missing = docs([odd, tmp_path / "gone.jsonl"])
     assert "unsupported file type" in str(unsupported)
     assert "gone.jsonl" in str(missing)
+
+
+def test_each_document_says_what_its_text_was_read_from(tmp_path):
+    (tmp_path / "story.txt").write_text("The council said it would vote.", encoding="utf-8")
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text(_jsonl_lines()[0] + "\n", encoding="utf-8")
+    (tmp_path / "crawl.warc").write_bytes(_warc_bytes(False))
+    formats = {d.doc_id: (d.format, d.extracted) for d in docs([tmp_path])}
+    assert formats == {"story": ("text", False), "page": ("html", True),
+                       "feed-1": ("jsonl", True), "crawl-1": ("warc", True)}
+
+
+def test_a_default_date_fills_only_documents_that_state_none(tmp_path):
+    (tmp_path / "story.txt").write_text("The council said it would vote.", encoding="utf-8")
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    lines = [_jsonl_lines()[0], _jsonl_lines()[-1]]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = {d.doc_id: d.date for d in iter_sources([str(tmp_path)], date=date(2025, 1, 9))}
+    assert found == {"story": date(2025, 1, 9), "page": date(2026, 3, 4),
+                     "feed-1": date(2026, 2, 1), "ferry-7": date(2025, 1, 9)}

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from sayso.errors import InputError
-from sayso.ingest import iter_documents, read_document
+from sayso.ingest import iter_sources, read_document
 from sayso.model import Document
 
 
@@ -50,20 +50,21 @@ def test_missing_file_is_an_input_error(tmp_path):
         read_document(tmp_path / "missing.txt")
 
 
-def test_directory_walk_is_recursive_sorted_and_only_txt(tmp_path):
+def test_directory_walk_is_recursive_sorted_and_skips_unknown_suffixes(tmp_path):
     for name in ["b.txt", "a.txt", "notes.md", "sub/c.txt", "sub/deeper/d.txt", "z/e.TXT"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(name, encoding="utf-8")
-    docs = list(iter_documents([tmp_path], date=date(2020, 1, 2)))
-    assert [d.doc_id for d in docs] == ["a", "b", "c", "d"]
+    docs = list(iter_sources([tmp_path], date=date(2020, 1, 2)))
+    assert [d.doc_id for d in docs] == ["a", "b", "c", "d", "e"]
     assert {d.date for d in docs} == {date(2020, 1, 2)}
+    assert {d.format for d in docs} == {"text"}
 
 
 def test_errors_are_yielded_in_place_and_the_rest_still_read(tmp_path):
     (tmp_path / "good.txt").write_text("Fine.", encoding="utf-8")
     (tmp_path / "latin.txt").write_bytes("caf\xe9".encode("latin-1"))
-    items = list(iter_documents([tmp_path / "latin.txt", tmp_path / "nope.txt",
-                                 tmp_path / "good.txt"]))
+    items = list(iter_sources([tmp_path / "latin.txt", tmp_path / "nope.txt",
+                               tmp_path / "good.txt"]))
     assert [type(item) for item in items] == [InputError, InputError, Document]
     assert str(items[0]).startswith(f"{tmp_path / 'latin.txt'}: ")
     assert items[2].text == "Fine."
@@ -71,19 +72,20 @@ def test_errors_are_yielded_in_place_and_the_rest_still_read(tmp_path):
 
 def test_folder_without_text_files_is_an_error(tmp_path):
     (tmp_path / "readme.md").write_text("x", encoding="utf-8")
-    [item] = iter_documents([tmp_path])
-    assert isinstance(item, InputError) and str(item) == f"{tmp_path}: no .txt files"
+    [item] = iter_sources([tmp_path])
+    assert isinstance(item, InputError)
+    assert str(item).startswith(f"{tmp_path}: no articles in the folder (.txt, .html")
 
 
 def test_dash_reads_stdin_as_utf8_without_newline_translation():
     stream = io.BytesIO("Line one.\r\n\u201cQuoted,\u201d she said.\n".encode())
-    [doc] = iter_documents(["-"], date=date(2021, 5, 6), stdin=stream)
+    [doc] = iter_sources(["-"], date=date(2021, 5, 6), stdin=stream)
     assert (doc.doc_id, doc.date, doc.path) == ("stdin", date(2021, 5, 6), None)
     assert doc.text == "Line one.\r\n\u201cQuoted,\u201d she said.\n"
 
 
 def test_binary_stdin_is_an_input_error():
-    [item] = iter_documents(["-"], stdin=io.BytesIO(b"\x00\x01\x02"))
+    [item] = iter_sources(["-"], stdin=io.BytesIO(b"\x00\x01\x02"))
     assert isinstance(item, InputError)
     assert str(item).startswith("<stdin>: not a UTF-8 text file")
 
@@ -100,6 +102,6 @@ def test_unreadable_folder_is_yielded_as_error(tmp_path, monkeypatch):
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
-    items = list(iter_documents([tmp_path]))
+    items = list(iter_sources([tmp_path]))
     assert str(items[0]) == f"{locked}: permission denied"
     assert items[1].doc_id == "open"
