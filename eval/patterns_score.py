@@ -118,8 +118,12 @@ def channel_form(channel: str | None) -> frozenset[str]:
 
 
 def cue_matches(gold: str, predicted: str) -> bool:
+    """One cue's words contain the other's; a cue of punctuation alone (the
+    colon of a transcript line) must be that punctuation."""
     g, p = set(words(gold)), set(words(predicted))
-    return bool(g and p) and (g <= p or p <= g)
+    if not g:
+        return bool(gold.strip()) and gold.strip() == (predicted or "").strip()
+    return bool(p) and (g <= p or p <= g)
 
 
 # -- predictions -------------------------------------------------------------------

@@ -37,8 +37,9 @@ def build_attributor(model: str = "default") -> Attributor:
     from .attribution.inherited_sources import fill_inherited_sources
     from .attribution.noun_cues import add_noun_cue_attributions
     from .attribution.quote_rules import apply_quote_rules
-    from .attribution.relay_phrases import split_relay_phrases
+    from .attribution.relay_phrases import drop_relay_records, split_relay_phrases
     from .attribution.speaker_labels import add_speaker_label_attributions
+    from .attribution.speech_acts import drop_deeds
     from .attribution.tagger import CrfAttributionTagger
     from .dating import assign_event_dates
     from .speakers import enrich
@@ -55,6 +56,7 @@ def build_attributor(model: str = "default") -> Attributor:
         found = fill_inherited_sources(doc, strip_datelines(doc, split_relay_phrases(doc, found)))
         # after the quote rules: a "NAME:" line is one statement, whatever it embeds
         found = add_speaker_label_attributions(doc, apply_quote_rules(doc, found))
+        found = drop_deeds(doc, drop_relay_records(doc, found))
         attributions = confine_embedded_sources(sorted(found, key=_position))
         enrich(doc, attributions, publisher)
         set_cue_lemmas(doc, attributions)

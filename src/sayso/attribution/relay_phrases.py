@@ -4,19 +4,23 @@ The role tagger often reads "citing two officials at the Pentagon, that
 troops would move" as one content, or takes "citing" for the cue. The
 phrase names the source the report relays, so it leaves the content (the
 speakers stage reads it as the relay chain) and the reporting verb before
-it becomes the cue.
+it becomes the cue. Nor is the relay a statement of its own: a "citing",
+"quoting" or "which cited" that hangs on another statement's cue or sits
+in its source is dropped (``drop_relay_records``); "X quoted Y as saying"
+is the one relay that is the statement's own cue.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Attribution
 from .alignment import TokenOffsets, tokens_to_span
 
 _RELAY_WORDS = frozenset({"citing", "quoting"})
+_RELAY_LEMMAS = frozenset({"cite", "quote"})
 
 
 def split_relay_phrases(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
@@ -44,6 +48,46 @@ def _split(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> Attribu
             return attribution
         changes["cue"] = tokens_to_span(doc, [verb])
     return replace(attribution, **changes)
+
+
+def drop_relay_records(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions less those whose cue only relays another's."""
+    offsets = TokenOffsets(doc)
+    cues = [set(offsets.tokens_in(a.cue)) for a in attributions]
+    sources = [set(offsets.tokens_in(a.source)) for a in attributions]
+    kept = []
+    for k, attribution in enumerate(attributions):
+        relay = _relay_cue(doc, cues[k])
+        others = [j for j in range(len(attributions)) if j != k and cues[j] != cues[k]]
+        if relay is not None and any(_relays_for(doc[relay], cues[j], sources[j]) for j in others):
+            continue
+        kept.append(attribution)
+    return kept
+
+
+def _relay_cue(doc: Doc, cue: set[int]) -> int | None:
+    """The cue's relay verb ("citing", "quoting", "cited"), unless it is
+    "quoted ... as saying"."""
+    words = [i for i in cue if not doc[i].is_punct]
+    if len(words) != 1:
+        return None
+    token = doc[words[0]]
+    if token.lemma_.lower() not in _RELAY_LEMMAS or token.pos_ not in ("VERB", "AUX"):
+        return None
+    if token.lemma_.lower() == "quote" and any(c.lower_ == "as" for c in token.children):
+        return None
+    return token.i
+
+
+def _relays_for(relay: Token, cue: set[int], source: set[int]) -> bool:
+    """The relay hangs on the other statement's cue (", citing ...") or on
+    a word of its source ("Radio Tavel, which cited ..."), or lies in it."""
+    if relay.i in source:
+        return True
+    for ancestor in list(relay.ancestors)[:3]:
+        if ancestor.i in cue or ancestor.i in source:
+            return True
+    return False
 
 
 def _relay_word(doc: Doc, content: list[int], cue: list[int]) -> int | None:

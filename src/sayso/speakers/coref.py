@@ -109,7 +109,8 @@ class Resolver:
                     and entity.gender in (None, gender or entity.gender)
                     and entity.id not in self._taken
                     and entity.name.lower() not in _UNRESOLVED_SPEAKERS  # "I" is no mayor
-                    and not _office_elsewhere(entity, place)):
+                    and not _office_elsewhere(entity, place)
+                    and _title_may_be(head, entity)):
                 return entity
         return None
 
@@ -241,6 +242,26 @@ def _is_bare_definite(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
         c.i > head.i and c.dep_ in ("prep", "relcl", "acl") and not _set_off(head, c)
         and not _race_run_for(c) and not _place_of_office(c) for c in head.children)
+
+
+_EPITHET_MODIFIERS = frozenset({"amod", "compound", "nummod", "npadvmod", "nmod"})
+
+
+def _title_may_be(head: Token, entity: Entity) -> bool:
+    """Whether a definite title no role matched may still be ``entity``: never
+    when the article gave them another office ("Governor Ines Calder" is no
+    health inspector, "Judge Maria Ostrow" may be "the appeals judge", but
+    "President Aldane" is not "the President of Ostrania"); with no office known, only for an epithet that says
+    more than a job ("the former secretary of state", "the 54-year-old",
+    "the Kentucky Republican", "the President of Ostrania"): a bare "the inspector" or "the driver" is
+    someone new, and stays as written."""
+    place = _office_place(head)
+    if entity.role:
+        words = entity.role.lower().split()
+        return (head.lower_ in words or head.lemma_.lower() in words) and (
+            place is None or place in words)
+    return place is not None or any(c.dep_ in _EPITHET_MODIFIERS and c.i < head.i
+                                    for c in head.children)
 
 
 def _office_elsewhere(entity, place: str | None) -> bool:

@@ -42,8 +42,30 @@ def pronouns() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=None)
 def given_names() -> dict[str, str]:
-    """Given name (as written) -> gender."""
+    """Given names (as written) -> gender: the short list we keep of names
+    that reliably start a person's name, even where the recogniser typed it
+    as a place or a body."""
     return {row[0]: row[1] for row in read_rows("given_names.txt")}
+
+
+_GUESSED = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
+
+
+@lru_cache(maxsize=None)
+def _gender_detector():
+    import gender_guesser.detector  # deferred: its name table loads in about 0.3 s
+
+    return gender_guesser.detector.Detector(case_sensitive=True)
+
+
+@lru_cache(maxsize=8192)
+def given_name_gender(word: str) -> str | None:
+    """"m", "f" or None for the first word of a person's name: our list
+    first, then gender-guesser's table of some 40,000 given names (None for
+    names it marks as used by both, and for words it does not know)."""
+    if word in given_names():
+        return given_names()[word]
+    return _GUESSED.get(_gender_detector().get_gender(word))
 
 
 def _word_set(name: str) -> frozenset[str]:

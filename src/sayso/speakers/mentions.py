@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .lexicon import (PROXY_ONLY_WITH_PREPOSITION, empty_nouns, generic_body_words, given_names,
-                      honorifics, org_nouns, pronouns, proxy_nouns, role_nouns)
+from .lexicon import (PROXY_ONLY_WITH_PREPOSITION, empty_nouns, generic_body_words,
+                      given_name_gender, given_names, honorifics, org_nouns, pronouns, proxy_nouns, role_nouns)
 from .spans import ARTICLES, char_span_of, inside_word, unbroken_around, phrase_tokens, tokens_text
 
 # spaCy entity labels kept as speaker types; the rest are not speakers.
@@ -405,7 +405,7 @@ def _role_gender(tokens: list[Token]) -> str | None:
 def _given_name_gender(name_tokens: list[Token]) -> str | None:
     # a given name alone ("David said") tells too; the article may call
     # someone by it, and surnames that are also given names are men's ("Paul")
-    return given_names().get(name_tokens[0].text) if name_tokens else None
+    return given_name_gender(name_tokens[0].text) if name_tokens else None
 
 
 def _titled_person(tokens: list[Token]) -> bool:
