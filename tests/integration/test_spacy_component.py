@@ -16,7 +16,7 @@ def test_add_pipe_fills_doc_attributions():
     assert a.speaker.name == "Anna Weber"
     assert a.speaker.role == "Finance Minister"
     assert a.kind == "direct"
-    assert a.channel == "told reporters"
+    assert a.channel == "reporters"
     assert a.content_text.startswith("We will not sign this deal")
     assert "sayso" in nlp.pipe_names and nlp.get_pipe_meta("sayso").assigns == ["doc._.attributions"]
 

@@ -6,8 +6,9 @@ leave their source empty. The speaker is the subject of the clause they
 hang off ("Biden"), found by climbing the parse through participle,
 infinitive and coordinated verbs ("who fights ..., claims ... and
 asserts ...") and gerunds after a preposition ("hit back by accusing").
-A verb with a subject of its own the tagger lost (behind a long aside)
-takes that subject. A cue with a source, or a subject inside its own
+A verb with a subject of its own the tagger lost (behind a long aside, or
+parsed into a lead-in clause: "Speaking in Varne, the minister, Paul
+Dekker, said") takes that subject. A cue with a source, or a subject inside its own
 content, is left alone.
 """
 
@@ -48,10 +49,11 @@ def _with_source(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> A
     verb = cue_verb(doc, sorted(cue))
     if verb is None:
         return attribution
-    subject = _inherited_subject(verb)
+    apposed = _subject_in_lead_in(verb)
+    subject = apposed or _inherited_subject(verb)
     if subject is None:
         return attribution
-    tokens = _subject_words(subject)
+    tokens = _apposition_words(subject) if apposed is not None else _subject_words(subject)
     taken = cue | offsets.tokens_in(attribution.content)
     if not tokens or taken.intersection(tokens):
         return attribution
@@ -102,6 +104,36 @@ def _subject_before_aside(verb: Token) -> Token | None:
                 and clause.doc[clause.right_edge.i].text == ","):
             return subject
     return None
+
+
+def _subject_in_lead_in(verb: Token) -> Token | None:
+    """"Speaking at a news conference in Varne, the interior minister, Paul
+    Dekker, said ...", which the parser reads as Varne described by the
+    minister: a verb with no subject, right after a lead-in clause that ends
+    in a chain of appositions, speaks with the chain below the lead-in's own
+    word."""
+    doc = verb.doc
+    if subject_of(verb) is not None or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    token = doc[verb.i - 2]
+    while token.dep_ in ("compound", "flat", "poss") and token.head.i > token.i:
+        token = token.head
+    chain = [token]
+    while chain[-1].dep_ == "appos" and chain[-1].head.i < chain[-1].i:
+        chain.append(chain[-1].head)
+    lead_in = chain[-1]
+    if len(chain) < 2 or not any(a.dep_ == "advcl" and a.head.i == verb.i
+                                 for a in [lead_in, *lead_in.ancestors]):
+        return None
+    return chain[-2]
+
+
+def _apposition_words(head: Token) -> list[int]:
+    """The phrase of ``head`` with its appositions, without edge punctuation."""
+    words = [t.i for t in head.subtree if not t.is_space]
+    while words and head.doc[words[-1]].is_punct:
+        words.pop()
+    return words
 
 
 def _subject_words(subject: Token) -> list[int]:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Attribution, Speaker
 from .authors import first_person_writer
-from .channel import find_channel
+from .channel import find_channel_tokens, lead_ins
 from .coref import Resolver
 from .docindex import DocIndex
 from .kind import classify_kind
@@ -41,7 +41,7 @@ from .lexicon import honorifics
 from .registry import Entity, Registry
 from .origin import is_bare_channel, issuer_of_document, origin_of, qualify_generic_body
 from .relay import find_cited
-from .spans import clean_fragments, span_root
+from .spans import clean_fragments, span_root, tokens_removed
 
 __all__ = ["enrich"]
 
@@ -142,13 +142,49 @@ def _enrich_one(index: DocIndex, resolver: Resolver, attribution: Attribution) -
     speaker = resolver.resolve_source(source, content)
     attribution.cited = [e.to_cited() for e in
                          find_cited(resolver, speaker, source, cue, content)]
-    attribution.channel = find_channel(_cue_verb(index.doc, cue), set(source) | set(content))
+    attribution.channel = _take_channel(index, attribution, _cue_verb(index.doc, cue),
+                                        source, content)
     cue_at = index.doc[cue[0]].idx if cue else None
     kind = classify_kind(index.text, clean_fragments(attribution.content),
                          index.quoted, cue_at)
     if kind is not None:
         attribution.kind = kind
     return speaker
+
+
+def _take_channel(index: DocIndex, attribution: Attribution, verb: Token | None,
+                  source: list[int], content: list[int]) -> str | None:
+    """The statement's channel; the words of a channel phrase the taggers
+    swept into the source or content ("In a post on Telegram, the agency",
+    "in an interview with the Varne Herald that ...") leave them."""
+    words = set(source) | set(content)
+    found = find_channel_tokens(verb, words)
+    if found is None and verb is not None:
+        # the speaker's own phrase is never freed ("According to the newspaper")
+        speaker = {t.i for t in span_root(index.doc, source).subtree} if source else set()
+        found = find_channel_tokens(verb, words - (_hung_on(verb) - speaker))
+    if found is None:
+        return None
+    taken = set(found[0])
+    if content and not any(index.doc[i].is_alpha for i in set(content) - taken):
+        return None  # "told the truth": what was told, not to whom
+    if taken & words:
+        doc = index.doc
+        attribution.source = tokens_removed(doc, attribution.source, taken)
+        attribution.content = tokens_removed(doc, attribution.content, taken)
+        attribution.fill_texts(index.text)
+    return found[1]
+
+
+def _hung_on(verb: Token) -> set[int]:
+    """Words of the phrases hanging on the cue verb itself (and on a
+    participle leading into it): never part of the reported clause."""
+    hung: set[int] = set()
+    for head in (verb, *lead_ins(verb)):
+        for child in head.children:
+            if child.dep_ in ("prep", "dobj", "dative") or head is not verb:
+                hung.update(t.i for t in child.subtree)
+    return hung
 
 
 def _cue_verb(doc: Doc, cue: list[int]) -> Token | None:

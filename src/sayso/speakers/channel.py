@@ -1,16 +1,19 @@
 """The medium of a statement, as written: "in a post on Telegram",
 "told reporters", "at a news conference", "on Fox News".
 
-Looked for only on the cue verb: a prepositional phrase attached to it whose
-object is a channel noun, a named platform or an audience, or, for "tell",
-its object when that is an audience or outlet.
+Looked for on the cue verb and on a participle that leads into it
+("Speaking at a news conference in Varne, the minister said"): a
+prepositional phrase attached there whose object is a channel noun, a named
+platform or an audience; for a verb of telling ("told the Morning Star",
+"assured investors"), the one told, whoever that is. A channel is a role of
+its own: the words it takes leave the source and the content.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import audience_nouns, channel_nouns, platforms
+from .lexicon import audience_nouns, audience_verbs, channel_nouns, platforms
 from .spans import inside_word
 
 # Prepositions that introduce a channel ("in", "on", "at", "during", "via",
@@ -24,26 +27,61 @@ _TOP_LEVEL_BREAKS = frozenset({"punct", "cc", "conj"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 # Words a phrase must not end on once cut: "of", "the", "’s".
 _DANGLING = frozenset({"ADP", "DET", "CCONJ", "PART", "PUNCT"})
-_TIMES = frozenset({"DATE", "TIME"})
-_TELL = frozenset({"tell"})
+_TIMES_AND_PLACES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+# Participles that lead into a statement and carry its medium.
+_LEAD_INS = frozenset({"speak", "talk", "write", "address", "appear", "post", "testify",
+                       "answer", "respond", "reply"})
+# A platform named through a participle inside the phrase: "a video posted on Instagram".
+_PUBLISHING = frozenset({"post", "publish", "share", "upload", "broadcast", "air", "release",
+                         "issue", "put", "stream", "carry", "run"})
 
 
 def find_channel(cue_verb: Token | None, excluded: set[int]) -> str | None:
-    """The channel phrase on ``cue_verb``; tokens in ``excluded`` (source and
-    content) are never part of it."""
+    """The channel phrase on ``cue_verb``; tokens in ``excluded`` (the
+    statement's own words) are never part of it."""
+    found = find_channel_tokens(cue_verb, excluded)
+    return found[1] if found else None
+
+
+def find_channel_tokens(cue_verb: Token | None, excluded: set[int]
+                        ) -> tuple[list[int], str] | None:
+    """(token indices, text) of the channel phrase on ``cue_verb``, or None."""
     if cue_verb is None:
         return None
-    for child in cue_verb.children:
+    for verb in (cue_verb, *lead_ins(cue_verb)):
+        found = _channel_on(verb, excluded, verb is cue_verb)
+        if found is not None:
+            return found
+    return None
+
+
+def lead_ins(cue_verb: Token) -> list[Token]:
+    """"Speaking at ...", "Writing on Facebook, ...", "Addressing a rally":
+    a participle clause hanging on the cue verb."""
+    return [c for c in cue_verb.children
+            if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in _LEAD_INS]
+
+
+def _channel_on(verb: Token, excluded: set[int], is_cue: bool) -> tuple[list[int], str] | None:
+    for child in verb.children:
         if child.i in excluded:
             continue
         if child.dep_ == "prep" and child.lower_ in _CHANNEL_PREPS:
             obj = _object_of(child)
             if obj is not None and obj.i not in excluded and _is_channel(obj, child.lower_):
                 return _phrase(child, child, excluded)
-        elif (child.dep_ in ("dobj", "dative") and cue_verb.lemma_.lower() in _TELL
-              and (_is_audience(child) or _is_channel(child, "at"))):
-            return _phrase(cue_verb, child, excluded)
+        elif child.dep_ in ("dobj", "dative") and _tells(verb, child, is_cue):
+            return _phrase(child, child, excluded, include_head=True)
     return None
+
+
+def _tells(verb: Token, obj: Token, is_cue: bool) -> bool:
+    """The one told is the audience: "told the Morning Star", "assured
+    investors"; "addressing a rally" only for an audience or a channel."""
+    lemma = verb.lemma_.lower()
+    if is_cue and lemma in audience_verbs():
+        return obj.pos_ in ("PROPN", "NOUN", "PRON") and obj.tag_ != "WP"
+    return lemma == "address" and (_is_audience(obj) or _is_channel(obj, "at"))
 
 
 def _object_of(prep: Token) -> Token | None:
@@ -74,10 +112,14 @@ def _names_platform(obj: Token) -> bool:
     return False
 
 
-def _phrase(first: Token, last_head: Token, excluded: set[int]) -> str | None:
-    """Text from ``first`` through ``last_head``'s phrase, cut before any
-    clause, date, excluded token or punctuation inside it."""
+def _phrase(first: Token, last_head: Token, excluded: set[int],
+            include_head: bool = False) -> tuple[list[int], str] | None:
+    """Tokens and text from ``first`` (or, with ``include_head``, the left
+    edge of ``last_head``'s phrase) through ``last_head``'s phrase, cut
+    before any clause, date, excluded token or punctuation inside it."""
     doc = first.doc
+    if include_head:
+        first = doc[min(t.i for t in last_head.subtree if t.i not in excluded)]
     stop = last_head.right_edge.i + 1
     top = {last_head.i} | {c.i for c in last_head.children if c.dep_ == "pobj"}
     for token in last_head.subtree:
@@ -91,7 +133,17 @@ def _phrase(first: Token, last_head: Token, excluded: set[int]) -> str | None:
     while end > first.i and doc[end].pos_ in _DANGLING and doc[end].i != last_head.i:
         end -= 1
     end = _close_quote(doc, first.i, end, excluded)
-    return doc[first.i:end + 1].text or None
+    text = doc[first.i:end + 1].text
+    return (list(range(first.i, end + 1)), text) if text else None
+
+
+def _publishes_on_platform(clause: Token) -> bool:
+    """"posted on Instagram" in "a video posted on Instagram": a participle of
+    publishing whose phrase names a channel or platform."""
+    if clause.dep_ != "acl" or clause.lemma_.lower() not in _PUBLISHING:
+        return False
+    return any(c.dep_ == "prep" and (obj := _object_of(c)) is not None and _is_channel(obj, "on")
+               for c in clause.children)
 
 
 def _close_quote(doc, start: int, end: int, excluded: set[int]) -> int:
@@ -109,8 +161,20 @@ def _close_quote(doc, start: int, end: int, excluded: set[int]) -> int:
 
 
 def _cuts(token: Token, top: set[int], excluded: set[int]) -> bool:
-    if token.i in excluded or token.dep_ in _CLAUSES:
+    if token.i in excluded:
         return True
+    if token.dep_ in _CLAUSES:
+        return not _publishes_on_platform(token)
     if token.dep_ in _TOP_LEVEL_BREAKS and token.head.i in top:
         return token.text not in _QUOTE_MARKS and not inside_word(token)
-    return token.dep_ == "prep" and any(c.ent_type_ in _TIMES for c in token.children)
+    if token.dep_ == "appos":
+        return True  # "in Varne, the interior minister": who, not where
+    # "at a news conference in Varne on Monday": the time and place are not the medium
+    return token.dep_ == "prep" and any(
+        c.ent_type_ in _TIMES_AND_PLACES or _a_place(token, c) for c in token.children)
+
+
+def _a_place(prep: Token, obj: Token) -> bool:
+    """"in Varne": a name after "in" that no platform list holds is where."""
+    return (prep.lower_ == "in" and obj.dep_ == "pobj" and obj.pos_ == "PROPN"
+            and obj.ent_type_ not in ("ORG", "WORK_OF_ART") and not _names_platform(obj))

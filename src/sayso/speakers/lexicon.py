@@ -98,6 +98,11 @@ def audience_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def audience_verbs() -> frozenset[str]:
+    return _word_set("audience_verbs.txt")
+
+
+@lru_cache(maxsize=None)
 def relay_verbs() -> frozenset[str]:
     return _word_set("relay_verbs.txt")
 

@@ -63,6 +63,30 @@ def clean_fragments(span: Span) -> list[tuple[int, int]]:
     return found
 
 
+def tokens_removed(doc: Doc, span: Span, removed: set[int]) -> Span:
+    """``span`` without the characters of the ``removed`` tokens, each piece
+    trimmed of the spaces and punctuation left at its edges."""
+    offsets = TokenOffsets(doc)
+    kept = [i for i in offsets.span_tokens(span) if i not in removed]
+    fragments: list[tuple[int, int]] = []
+    run: list[int] = []
+    for i in kept + [None]:
+        if run and (i is None or i != run[-1] + 1):
+            while run and doc[run[0]].is_punct:
+                run = run[1:]
+            while run and doc[run[-1]].is_punct and doc[run[-1]].text not in _CLOSING:
+                run = run[:-1]
+            if run:
+                fragments.append((doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]])))
+            run = []
+        if i is not None:
+            run.append(i)
+    return fragments
+
+
+_CLOSING = frozenset({'"', "”", "’", "'", ")"})
+
+
 def span_root(doc: Doc, tokens: list[int]) -> Token:
     """The first of ``tokens`` whose head lies outside them, punctuation
     skipped: "Tom Ruiz, a spokesman ...," -> Ruiz; "quoted ... as saying" ->
