@@ -32,10 +32,12 @@ def build_attributor(model: str = "default") -> Attributor:
     if model not in MODELS:
         raise UsageError(f"unknown model {model!r}; choose one of {', '.join(MODELS)}")
     from .attribution.clause_contents import fill_empty_contents
+    from .attribution.clause_cues import add_clause_cue_attributions
     from .attribution.datelines import strip_datelines
     from .attribution.embedding import confine_embedded_sources
     from .attribution.inherited_sources import fill_inherited_sources
     from .attribution.noun_cues import add_noun_cue_attributions
+    from .attribution.paragraphs import confine_to_paragraphs
     from .attribution.quote_rules import apply_quote_rules
     from .attribution.relay_phrases import drop_relay_records, split_relay_phrases
     from .attribution.speaker_labels import add_speaker_label_attributions
@@ -54,8 +56,11 @@ def build_attributor(model: str = "default") -> Attributor:
                   publisher: str | None = None) -> list[Attribution]:
         found = fill_empty_contents(doc, add_noun_cue_attributions(doc, tagger(doc)))
         found = fill_inherited_sources(doc, strip_datelines(doc, split_relay_phrases(doc, found)))
+        # a source cut off at its paragraph's edge is looked for again in it
+        found = confine_to_paragraphs(doc, apply_quote_rules(doc, found))
+        found = fill_inherited_sources(doc, found)
         # after the quote rules: a "NAME:" line is one statement, whatever it embeds
-        found = add_speaker_label_attributions(doc, apply_quote_rules(doc, found))
+        found = add_clause_cue_attributions(doc, add_speaker_label_attributions(doc, found))
         found = drop_deeds(doc, drop_relay_records(doc, found))
         attributions = confine_embedded_sources(sorted(found, key=_position))
         enrich(doc, attributions, publisher)

@@ -27,6 +27,26 @@ def load_lexicon(name: str) -> frozenset[str]:
     return frozenset(row[0].lower() for row in read_rows("sayso.attribution", name))
 
 
+@lru_cache(maxsize=None)
+def speech_verbs() -> frozenset[str]:
+    """The verbs of the reporting lexicon's "# speech" section: saying and
+    writing, not belief or intention."""
+    from importlib import resources
+
+    text = resources.files("sayso.attribution").joinpath("lexicons/reporting_verbs.txt")
+    section, found = None, set()
+    for line in text.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            words = line.lstrip("# ").split()
+            if words and words[0] in ("speech", "belief,"):
+                section = words[0]
+            continue
+        word = line.split("#")[0].strip().lower()
+        if word and section == "speech":
+            found.add(word)
+    return frozenset(found)
+
+
 def _shape(word: str) -> str:
     if word.isdigit():
         return "d"

@@ -3,7 +3,9 @@
 Transcripts ("BOULDUAN: Why not debate?") and headlines ("Gowdy: Inquiry
 Helped Reveal Email Scandal") put the speaker first and the statement after
 a colon, with no verb for the taggers to anchor on. The layout says it all:
-a short name at the very start of a paragraph, a colon, then the words.
+a short name at the very start of a paragraph, a colon, then the words. In
+an interview's "Q:"/"A:" lines the answers are the interviewee's (the
+person its introduction names) and the questions are no statements.
 """
 
 from __future__ import annotations
@@ -29,19 +31,64 @@ def add_speaker_label_attributions(doc: Doc, attributions: list[Attribution]) ->
     """The attributions plus one per "NAME: statement" paragraph that none
     of them already covers."""
     offsets, text = TokenOffsets(doc), doc.text
-    found = list(attributions)
-    for start, end in _paragraphs(text):
-        match = _LABEL.match(text, start, end)
+    lines = [(span, _LABEL.match(text, *span)) for span in _paragraphs(text)]
+    questions = [match.span("label") for _, match in lines
+                 if match is not None and match.group("label") == _QUESTION]
+    # a question line is no statement, whoever asks it
+    found = [a for a in attributions if not _on_label(a, questions)]
+    for (start, end), match in lines:
         if match is None:
             continue
         label = match.span("label")
         statement = _statement(text, match.end(), end)
-        if (statement is None or not _names_a_speaker(doc, offsets, label)
-                or _covered(found, label, statement)):
-            continue
         colon = (match.end() - 1, match.end())
-        found.append(Attribution(source=[label], cue=[colon], content=[statement]))
+        if match.group("label") == _ANSWER and questions:
+            source = _interviewee(doc, questions[0][0])
+        elif _names_a_speaker(doc, offsets, label):
+            source = [label]
+        else:
+            continue
+        if statement is None or not source:
+            continue
+        owner = next((a for a in found if a.cue == [colon]), None)
+        if owner is not None:
+            # the tagger found the colon but stopped at the first sentence
+            owner.content, owner.source = [statement], source
+            continue
+        # the speaker's own "I hope ..." is part of the answer, not a record
+        found = [a for a in found if not _speakers_own(text, a, label, statement)]
+        if not _covered(found, label, statement):
+            found.append(Attribution(source=source, cue=[colon], content=[statement]))
     return found
+
+
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def _speakers_own(text: str, attribution: Attribution, label: tuple[int, int],
+                  statement: tuple[int, int]) -> bool:
+    """A cue inside the labelled words that the speaker says of themself, or
+    whose content reaches back over the label."""
+    cue_in = any(statement[0] <= s < statement[1] for s, _ in attribution.cue)
+    if not cue_in:
+        return False
+    own = " ".join(text[s:e] for s, e in attribution.source).strip().lower() in _FIRST_PERSON
+    return own or any(s <= label[0] < e for s, e in attribution.content)
+
+
+_QUESTION, _ANSWER = "Q", "A"
+
+
+def _on_label(attribution: Attribution, labels: list[tuple[int, int]]) -> bool:
+    return any(start <= s < end for s, _ in attribution.source for start, end in labels)
+
+
+def _interviewee(doc: Doc, first_question: int) -> list[tuple[int, int]]:
+    """Who answers the "A:" lines of an interview: the last person the
+    introduction names before the first question ("an interview with Dr.
+    Samuel Mensah, director of ..."); nobody when it names none."""
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= first_question]
+    return [(people[-1].start_char, people[-1].end_char)] if people else []
 
 
 def _paragraphs(text: str):

@@ -1,0 +1,107 @@
+"""A statement stays in its paragraph: the structure news prose is written in.
+
+A cue's source and content lie in the cue's own paragraph. Two things
+reach past it, as newspapers write them: a quotation that runs on over
+several paragraphs (opening marks, no closing one till the end), whose
+fragments in other paragraphs stay; and the running speaker of a passage of
+quotes, a statement whose content lies wholly in a later paragraph than
+the cue it shares with the statement before (``quote_rules``), which is
+left as it is. Anything else across a paragraph break is a tagger's reach
+into a neighbour ("When will the trains run again?" taken as the content
+of the next paragraph's "I hope") and is cut off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..model import Attribution, Span
+from .passage import Passage
+
+
+def confine_to_paragraphs(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    passage = Passage.of(doc)
+    kept = []
+    for attribution in attributions:
+        confined = _confined(passage, attribution)
+        if confined.content:
+            kept.append(confined)
+    return kept
+
+
+def _confined(passage: Passage, attribution: Attribution) -> Attribution:
+    if not attribution.cue or not attribution.content:
+        return attribution
+    home = passage.paragraph_at(attribution.cue[0][0])
+    pieces = _split(passage, attribution.content)
+    if not any(passage.paragraph_at(f[0]) == home for f in pieces):
+        return attribution  # a running speaker's quote, or a quote before its cue's paragraph
+    content = [f for f in pieces
+               if passage.paragraph_at(f[0]) == home or _runs_into(passage, f, home)]
+    source = [f for f in _split(passage, attribution.source)
+              if passage.paragraph_at(f[0]) == home]
+    content, source = _trimmed(passage.text, content), _trimmed(passage.text, source)
+    if (_same(passage.text, content, attribution.content)
+            and _same(passage.text, source, attribution.source)):
+        return attribution
+    return replace(attribution, content=_joined(passage.text, content),
+                   source=_joined(passage.text, source))
+
+
+def _split(passage: Passage, span: Span) -> Span:
+    """Each fragment cut at the paragraph breaks inside it."""
+    pieces = []
+    for start, end in span:
+        first, last = passage.paragraph_at(start), passage.paragraph_at(max(start, end - 1))
+        for p in range(first, last + 1):
+            lo = start if p == first else passage.paragraph_starts[p]
+            hi = end if p == last else passage.paragraph_end(lo)
+            pieces.append((lo, hi))
+    return pieces
+
+
+def _same(text: str, a: Span, b: Span) -> bool:
+    return "".join(text[s:e] for s, e in a).split() == "".join(text[s:e] for s, e in b).split()
+
+
+def _joined(text: str, span: Span) -> Span:
+    """Pieces of one paragraph that touch again made one fragment."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(span):
+        if out and not text[out[-1][1]:start].strip():
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _paragraphs_of(passage: Passage, fragment: tuple[int, int]) -> set[int]:
+    start, end = fragment
+    return set(range(passage.paragraph_at(start), passage.paragraph_at(max(start, end - 1)) + 1))
+
+
+def _runs_into(passage: Passage, fragment: tuple[int, int], home: int) -> bool:
+    """The fragment is part of one quotation that also reaches ``home``."""
+    quote = passage.quote_at(fragment[0])
+    if quote is None:
+        return False
+    reached = set()
+    for piece in quote.fragments:
+        reached |= _paragraphs_of(passage, piece)
+    reached |= _paragraphs_of(passage, (quote.start, quote.end))
+    return home in reached
+
+
+def _trimmed(text: str, content: Span) -> Span:
+    """Fragments narrowed past the whitespace a cut left at their edges."""
+    out = []
+    for start, end in content:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append((start, end))
+    return out
