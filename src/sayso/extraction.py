@@ -58,6 +58,7 @@ def build_attributor(model: str = "default") -> Attributor:
         found = fill_inherited_sources(doc, strip_datelines(doc, split_relay_phrases(doc, found)))
         # a source cut off at its paragraph's edge is looked for again in it
         found = confine_to_paragraphs(doc, apply_quote_rules(doc, found))
+        found = [a for a in fill_empty_contents(doc, found) if a.content]
         found = fill_inherited_sources(doc, found)
         # after the quote rules: a "NAME:" line is one statement, whatever it embeds
         found = add_clause_cue_attributions(doc, add_speaker_label_attributions(doc, found))

@@ -10,6 +10,7 @@ the quote rules (a quotation beside it) or dropped there.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -18,6 +19,7 @@ from ..model import Attribution
 from .alignment import TokenOffsets, tokens_to_span
 
 _COMPLEMENTS = ("ccomp",)
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _TRAILING_MARKS = frozenset({",", ";", ":", "-", "\u2013", "\u2014", "--"})
 _OPENING_QUOTES = ("\"", "“", "'", "‘")
 
@@ -53,11 +55,22 @@ def _complement(verb: Token) -> Token | None:
     """The clause after the verb, else one before it with its own subject:
     news often puts the content first ("The talks were useful, the
     spokesman said")."""
-    after = next((c for c in verb.rights if c.dep_ in _COMPLEMENTS), None)
+    after = next((c for c in verb.rights if c.dep_ in _COMPLEMENTS and _same_paragraph(verb, c)),
+                 None)
     if after is not None:
         return after
     return next((c for c in verb.lefts if c.dep_ in _COMPLEMENTS and not _quoted(c)
+                 and _same_paragraph(verb, c)
                  and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)), None)
+
+
+def _same_paragraph(verb: Token, clause: Token) -> bool:
+    """No blank line between the verb and the clause (a headline's "union
+    says" is not the lead paragraph's verb)."""
+    doc = verb.doc
+    start, end = sorted((verb.idx, clause.left_edge.idx if clause.i < verb.i
+                         else clause.right_edge.idx))
+    return _BLANK_LINE.search(doc.text, start, end) is None
 
 
 def _quoted(clause: Token) -> bool:

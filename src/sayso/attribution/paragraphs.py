@@ -8,7 +8,8 @@ quotes, a statement whose content lies wholly in a later paragraph than
 the cue it shares with the statement before (``quote_rules``), which is
 left as it is. Anything else across a paragraph break is a tagger's reach
 into a neighbour ("When will the trains run again?" taken as the content
-of the next paragraph's "I hope") and is cut off.
+of the next paragraph's "I hope") and is cut off; a cue left with no
+content is returned so, for its own clause to be found (or it be dropped).
 """
 
 from __future__ import annotations
@@ -23,12 +24,7 @@ from .passage import Passage
 
 def confine_to_paragraphs(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     passage = Passage.of(doc)
-    kept = []
-    for attribution in attributions:
-        confined = _confined(passage, attribution)
-        if confined.content:
-            kept.append(confined)
-    return kept
+    return [_confined(passage, a) for a in attributions]
 
 
 def _confined(passage: Passage, attribution: Attribution) -> Attribution:
@@ -37,7 +33,11 @@ def _confined(passage: Passage, attribution: Attribution) -> Attribution:
     home = passage.paragraph_at(attribution.cue[0][0])
     pieces = _split(passage, attribution.content)
     if not any(passage.paragraph_at(f[0]) == home for f in pieces):
-        return attribution  # a running speaker's quote, or a quote before its cue's paragraph
+        if all(passage.quote_at(f[0]) is not None for f in pieces):
+            return attribution  # a running speaker's quote, or a quote before its cue's paragraph
+        # "Port strike to go on, union says" took the lead paragraph for its
+        # content: it has none here (its own clause is found later)
+        return replace(attribution, content=[])
     content = [f for f in pieces
                if passage.paragraph_at(f[0]) == home or _runs_into(passage, f, home)]
     source = [f for f in _split(passage, attribution.source)

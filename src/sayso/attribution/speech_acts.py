@@ -1,14 +1,21 @@
-"""A record needs a speech act: deeds the tagger took for cues are dropped.
+"""A record needs a speech act: deeds and silences the tagger took for cues go.
 
 The cue tagger learned from a corpus that also marks some deeds ("signed the
 legislation") as attributions; to a reader, "Governor Ines Calder signed
 the order" says nothing anyone said. A cue whose main word is a verb of
-the action lexicon (``lexicons/action_verbs.txt``) is no record.
+the action lexicon (``lexicons/action_verbs.txt``) is no record. Nor is a
+cue that says someone said nothing (``lexicons/non_statements.txt``):
+"declined to comment", "did not respond to a request for comment",
+"refused to say whether ...".
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import read_rows
 
 from ..model import Attribution
 from .alignment import TokenOffsets
@@ -18,7 +25,55 @@ from .features import load_lexicon
 def drop_deeds(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     offsets = TokenOffsets(doc)
     deeds = load_lexicon("action_verbs.txt")
-    return [a for a in attributions if not _is_deed(doc, offsets, a, deeds)]
+    return [a for a in attributions if not _is_deed(doc, offsets, a, deeds)
+            and not _says_nothing(doc, offsets, a)]
+
+
+_QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "when", "where", "who", "why",
+                             "which"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+@lru_cache(maxsize=None)
+def _non_statements() -> dict[str, str]:
+    return {row[0].lower(): row[1] for row in read_rows("sayso.attribution",
+                                                        "non_statements.txt")}
+
+
+def _says_nothing(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> bool:
+    cue = sorted(i for i in offsets.tokens_in(attribution.cue) if not doc[i].is_punct)
+    content = [doc[i] for i in sorted(offsets.tokens_in(attribution.content))
+               if not doc[i].is_punct]
+    if not cue:
+        return False
+    # the verb the cue is about: "declined" in "declined to comment"
+    verbs = [doc[i] for i in cue if doc[i].pos_ in ("VERB", "AUX")] or [doc[cue[0]]]
+    near = set(cue) | {t.i for v in verbs for t in v.children}
+    for verb in verbs:
+        when = _non_statements().get(verb.lemma_.lower())
+        if when == "declined" and _infinitive_first(verb, content):
+            return True
+        if when == "negated" and any(doc[i].lower_ in _NEGATIONS for i in near):
+            return True
+        if when == "question" and content and content[0].lower_ in _QUESTION_WORDS:
+            return True
+    return False
+
+
+def _infinitive_first(verb: Token, content: list[Token]) -> bool:
+    """"declined to comment", "refused to say whether": a "to" + verb right
+    after the cue, or as all the content."""
+    following = [t for t in verb.children if t.dep_ == "xcomp" and t.i > verb.i]
+    if following and following[0].lemma_.lower() in _NOTHING_SAID:
+        return True
+    return bool(content) and content[0].lower_ == "to" and (
+        len(content) < 2 or content[1].lemma_.lower() in _NOTHING_SAID)
+
+
+# what a refusal refuses: to comment, to say, to answer, to be named
+_NOTHING_SAID = frozenset({"comment", "say", "answer", "discuss", "confirm", "elaborate",
+                           "speak", "respond", "give", "be", "provide", "reveal", "name",
+                           "disclose", "identify", "detail", "specify"})
 
 
 def _is_deed(doc: Doc, offsets: TokenOffsets, attribution: Attribution,

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from .docindex import DocIndex
+from .docindex import DocIndex, in_headline
 from .lexicon import empty_nouns, party_members, pronouns, role_nouns
 from .mentions import Mention, describe, describe_named, noun_of, required_words
 from .registry import Entity
@@ -95,6 +95,25 @@ class Resolver:
             self.registry.set_key(entity)
         self.registry.add_mention(entity, mention)
         return entity
+
+    def _named_below(self, mention: Mention) -> Entity | None:
+        """"Housing plan will cut rents, mayor says": a headline's speaker is
+        the one the article's first paragraphs introduce with that role
+        ("Mayor Ines Calder"), the first of them; none when they name none."""
+        head, doc = mention.head, self.index.doc
+        upto = _end_of_paragraphs(self.index.text, head.idx, _HEADLINE_REACH)
+        for token in doc[head.i + 1:]:
+            if token.idx >= upto:
+                break
+            if (token.lemma_.lower() == head.lemma_.lower()
+                    and not in_headline(self.index.text, token.idx)):
+                named = token.head if token.dep_ == "compound" else token
+                if named.pos_ == "PROPN" and named.i != token.i:
+                    return self.resolve(named)  # "Mayor Ines Calder said ..."
+                ent = self.index.named_entity_for(token)
+                if ent is not None:
+                    return self.index.entity_of(ent)
+        return None
 
     def _salient_person(self, head: Token) -> Entity | None:
         """"Clinton spoke in Ohio. The former secretary of state said": a
@@ -195,6 +214,8 @@ class Resolver:
     def _nominal_antecedent(self, mention: Mention) -> Entity | None:
         """"the minister" -> the last entity whose role holds "minister"."""
         head = mention.head
+        if in_headline(self.index.text, head.idx):
+            return self._named_below(mention)
         if head.text.istitle() and not any(c.dep_ == "det" for c in head.children):
             # "Trump: I'm the worst ..." tagged a common noun: still a surname
             found = self.registry.by_surname(head.text)
@@ -216,6 +237,20 @@ class Resolver:
             # "police said ... police added": one body, however often named
             return self.registry.by_key(mention.type, mention.name)
         return None
+
+
+_HEADLINE_REACH = 3  # paragraphs below a headline that may introduce its speaker
+
+
+def _end_of_paragraphs(text: str, at: int, count: int) -> int:
+    """Where the ``count``-th paragraph after the one holding ``at`` ends."""
+    end = at
+    for _ in range(count + 1):
+        found = text.find("\n\n", end + 1)
+        if found < 0:
+            return len(text)
+        end = found
+    return end
 
 
 def coordinated(head: Token, within: set[int]) -> list[Token]:

@@ -327,6 +327,22 @@ def is_headline_line(text: str, at: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+_HEADLINE_WORDS = 20
+
+
+def in_headline(text: str, at: int) -> bool:
+    """Whether ``at`` lies in the article's headline: its first paragraph,
+    one short line of no more than 20 words with no full stop at its end,
+    before a blank line."""
+    lead = len(text) - len(text.lstrip())
+    first_break = text.find("\n", lead)
+    if first_break < 0 or not at < first_break or text[first_break:first_break + 2] != "\n\n":
+        return False
+    line = text[lead:first_break].strip()
+    return (0 < len(line.split()) <= _HEADLINE_WORDS and line[-1] not in ".!?:;"
+            and not line.endswith(("\u201d", '"')) or is_headline_line(text, at))
+
+
 def _sentences(doc: Doc) -> list[SpacySpan]:
     if len(doc) == 0 or not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         return []
