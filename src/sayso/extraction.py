@@ -33,6 +33,7 @@ def build_attributor(model: str = "default") -> Attributor:
         raise UsageError(f"unknown model {model!r}; choose one of {', '.join(MODELS)}")
     from .attribution.clause_contents import fill_empty_contents
     from .attribution.clause_cues import add_clause_cue_attributions
+    from .attribution.content_edges import trim_content_edges
     from .attribution.datelines import strip_datelines
     from .attribution.embedding import confine_embedded_sources
     from .attribution.inherited_sources import fill_inherited_sources
@@ -62,7 +63,7 @@ def build_attributor(model: str = "default") -> Attributor:
         found = fill_inherited_sources(doc, found)
         # after the quote rules: a "NAME:" line is one statement, whatever it embeds
         found = add_clause_cue_attributions(doc, add_speaker_label_attributions(doc, found))
-        found = drop_deeds(doc, drop_relay_records(doc, found))
+        found = trim_content_edges(doc, drop_deeds(doc, drop_relay_records(doc, found)))
         attributions = confine_embedded_sources(sorted(found, key=_position))
         enrich(doc, attributions, publisher)
         set_cue_lemmas(doc, attributions)

@@ -15,7 +15,7 @@ from ..model import Attribution
 from .alignment import TokenOffsets, tokens_to_span
 
 DASHES = ("-", "\u2013", "\u2014", "--")
-_LOOKAHEAD = 8  # tokens from the place to its dash: "New York (AFP) –"
+_LOOKAHEAD = 14  # tokens from the place to its dash: "SELM, Ostrania, May 12 (Norpress) —"
 
 
 def dateline_dash(token: Token) -> int | None:
@@ -36,19 +36,34 @@ def dateline_dash(token: Token) -> int | None:
 
 
 def strip_datelines(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
-    """The attributions, each source that opens with a dateline cut to what
-    follows the dash."""
+    """The attributions, each source or content that opens with a dateline
+    cut to what follows the dash."""
     offsets = TokenOffsets(doc)
-    return [_stripped(doc, offsets, a) if a.source else a for a in attributions]
+    return [_stripped(doc, offsets, a) for a in attributions]
 
 
 def _stripped(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> Attribution:
-    source = sorted(offsets.tokens_in(attribution.source))
-    dash = dateline_dash(doc[source[0]]) if source else None
-    if dash is None:
-        return attribution
-    rest = [i for i in source if i > dash]
-    return replace(attribution, source=tokens_to_span(doc, rest)) if rest else attribution
+    changes = {}
+    for role in ("source", "content"):
+        tokens = sorted(offsets.tokens_in(getattr(attribution, role)))
+        dash = _dateline_at(doc, tokens[0]) if tokens else None
+        rest = [i for i in tokens if dash is not None and i > dash]
+        if rest:
+            changes[role] = tokens_to_span(doc, rest)
+    return replace(attribution, **changes) if changes else attribution
+
+
+def _dateline_at(doc: Doc, first: int) -> int | None:
+    """The dash of a dateline that opens at token ``first`` ("VARNE,
+    Ostrania (Norpress) —"), whichever word of it the parse makes its head."""
+    token = doc[first]
+    if first > 0 and "\n" not in doc[first - 1].text_with_ws:
+        return None
+    words = [t for t in doc[first:first + 3] if t.is_alpha]
+    if not (token.ent_type_ in ("GPE", "LOC", "FAC") or words and words[0].is_upper
+            and len(words[0]) > 1):
+        return None
+    return _dash_after(doc, first)
 
 
 def _dash_after(doc: Doc, i: int) -> int | None:

@@ -55,9 +55,18 @@ def _says_nothing(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> 
             return True
         if when == "negated" and any(doc[i].lower_ in _NEGATIONS for i in near):
             return True
-        if when == "question" and content and content[0].lower_ in _QUESTION_WORDS:
+        if (when == "unanswered" and any(doc[i].lower_ in _NEGATIONS for i in near)
+                and content and content[0].lower_ in _QUESTION_WORDS
+                and not _quoted(doc, content[0])):
             return True
     return False
+
+
+def _quoted(doc: Doc, token: Token) -> bool:
+    return token.i > 0 and doc[token.i - 1].text in _OPENING_MARKS
+
+
+_OPENING_MARKS = frozenset({'"', "“", "‘", "'", "``"})
 
 
 def _infinitive_first(verb: Token, content: list[Token]) -> bool:

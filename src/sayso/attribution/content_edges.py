@@ -1,0 +1,90 @@
+"""What was said, without the words around the saying.
+
+Two reaches of the role tagger, both read off the parse:
+
+* an unquoted content runs into the next or the previous sentence ("the
+  weapon had been reported stolen in 2022. No arrests have been made."):
+  reported speech is one clause of the cue's sentence, so the other
+  sentences' words leave it (a quotation may run over sentences, and is
+  kept whole);
+* the content starts or ends with the time or place of the saying ("said
+  on Monday it would raise the wage", "said it would close, in Varne"),
+  which is not what was said.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..model import Attribution
+from .alignment import TokenOffsets, tokens_to_span
+from .clause_contents import cue_verb
+from .passage import Passage
+
+_SAYING_MODIFIERS = frozenset({"prep", "npadvmod", "advmod", "agent"})
+
+
+def trim_content_edges(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    offsets, passage = TokenOffsets(doc), Passage.of(doc)
+    return [_trimmed(doc, offsets, passage, a) for a in attributions]
+
+
+def _trimmed(doc: Doc, offsets: TokenOffsets, passage: Passage,
+             attribution: Attribution) -> Attribution:
+    content = sorted(i for i in offsets.tokens_in(attribution.content) if not doc[i].is_space)
+    cue = sorted(offsets.tokens_in(attribution.cue))
+    if not content or not cue:
+        return attribution
+    quoted = {i for i in content if passage.quote_at(doc[i].idx) is not None}
+    colon = any(doc[i].text == ":" for i in cue) or doc[content[0] - 1].text == ":"
+    # words after a colon ("KALE: ...", "said: ...") may run over sentences
+    kept = content if colon else _in_cue_sentence(doc, content, cue[0], quoted)
+    verb = cue_verb(doc, cue)
+    if verb is not None:
+        kept = _without_saying_modifiers(doc, kept, verb, quoted)
+    if kept == content or not any(doc[i].is_alpha for i in kept):
+        return attribution
+    return replace(attribution, content=tokens_to_span(doc, kept))
+
+
+def _when_or_where(modifier: Token) -> bool:
+    """"on Monday", "late on Tuesday", "in Varne": a time or place; not "of
+    fraud" in "accused him of fraud", which is what was said."""
+    return any(t.ent_type_ in _TIMES_AND_PLACES for t in modifier.subtree)
+
+
+_TIMES_AND_PLACES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+
+
+def _in_cue_sentence(doc: Doc, content: list[int], cue: int, quoted: set[int]) -> list[int]:
+    sentence = doc[cue].sent
+    inside = [i for i in content if sentence.start <= i < sentence.end or i in quoted]
+    if not any(sentence.start <= i < sentence.end and doc[i].is_alpha for i in inside):
+        return content  # a content wholly elsewhere is some other rule's (a fronted clause)
+    return inside
+
+
+def _without_saying_modifiers(doc: Doc, content: list[int], verb: Token,
+                              quoted: set[int]) -> list[int]:
+    modifiers = [c for c in verb.children if c.dep_ in _SAYING_MODIFIERS and _when_or_where(c)]
+    # "said on Monday it would ...", parsed as the clause's own time: a date
+    # between the verb and the clause's subject dates the saying
+    for clause in (c for c in verb.rights if c.dep_ == "ccomp"):
+        subject = next((g for g in clause.lefts if g.dep_ in ("nsubj", "nsubjpass")), None)
+        modifiers += [g for g in clause.lefts
+                      if g.dep_ in _SAYING_MODIFIERS and subject is not None and g.i < subject.i
+                      and _when_or_where(g)]
+    kept = list(content)
+    for modifier in modifiers:
+        words = {t.i for t in modifier.subtree}
+        if words & quoted or not words & set(kept):
+            continue
+        rest = [i for i in kept if i not in words]
+        at_edge = not rest or min(words) < rest[0] or max(words) > rest[-1]
+        if at_edge and rest:
+            kept = rest
+    while kept and doc[kept[0]].is_punct and kept != content:
+        kept = kept[1:]  # a comma left at the front by the cut
+    return kept
