@@ -25,7 +25,32 @@ _RELAY_LEMMAS = frozenset({"cite", "quote"})
 
 def split_relay_phrases(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     offsets = TokenOffsets(doc)
-    return [_split(doc, offsets, a) for a in attributions]
+    return [_quoted_as_saying(doc, offsets, _split(doc, offsets, a)) for a in attributions]
+
+
+def _quoted_as_saying(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> Attribution:
+    """"The Kessel Times quoted the minister as saying the pipeline would be
+    finished": what was said is what follows "as saying", not the person
+    quoted (who is the relay's object, cited by the speakers stage)."""
+    cue = sorted(offsets.tokens_in(attribution.cue))
+    verb = next((doc[i] for i in cue if doc[i].lemma_.lower() == "quote"), None)
+    if verb is None:
+        return attribution
+    saying = next((g for c in verb.children if c.lower_ == "as" for g in c.children
+                   if g.lemma_.lower() in ("say", "tell", "write")), None)
+    if saying is None:
+        return attribution
+    said = [t.i for c in saying.children if c.dep_ in ("ccomp", "dobj", "xcomp")
+            for t in c.subtree if not t.is_space]
+    said = [i for i in said if i > saying.i]
+    if not said:
+        return attribution
+    while said and doc[said[-1]].is_punct and doc[said[-1]].text not in _CLOSING_MARKS:
+        said.pop()
+    return replace(attribution, content=tokens_to_span(doc, said))
+
+
+_CLOSING_MARKS = frozenset({'"', "”", "’", "'"})
 
 
 def _split(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> Attribution:

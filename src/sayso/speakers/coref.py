@@ -48,6 +48,11 @@ class Resolver:
         # "“Bernie will win,” he said": he is not a name in his own quoted
         # words (unquoted ones may name him: "Ms. Lund was shocked, she said")
         self._statement = frozenset(i for i in content if self.index.in_quote(i))
+        labelled = self._transcript_label(tokens)
+        if labelled is not None:
+            self.index.note_speaker(tokens[-1], labelled)
+            self._statement = frozenset()
+            return labelled
         head = span_root(self.index.doc, tokens)
         noun = noun_of(head)
         members = coordinated(noun, set(tokens))
@@ -64,6 +69,23 @@ class Resolver:
         self.index.note_speaker(head.i, entity)
         self._statement = frozenset()
         return entity
+
+    def _transcript_label(self, tokens: list[int]) -> Entity | None:
+        """"KALE:", "MINISTER BENALI:", "DR. ERIKSON:": a transcript line's
+        label in capitals names the person the article introduced by that
+        surname ("Transport Minister Ada Kale")."""
+        doc = self.index.doc
+        words = [doc[i] for i in tokens if doc[i].is_alpha]
+        after = tokens[-1] + 1
+        if (not words or not all(t.is_upper for t in words) or after >= len(doc)
+                or doc[after].text != ":"):
+            return None
+        surname = words[-1].text.title()
+        found = self.registry.by_surname(surname)
+        if found is None:
+            full = " ".join(t.text.title() for t in words)
+            found = self.registry.by_key("PERSON", full)
+        return found
 
     def _resolve_apart(self, members: list[Token]) -> list[Entity]:
         """Coordinated sources, each a different speaker ("The Kentucky
