@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from .docindex import DocIndex, in_headline
-from .lexicon import empty_nouns, party_members, pronouns, role_nouns
+from .lexicon import empty_nouns, org_nouns, party_members, pronouns, role_nouns
 from .mentions import Mention, describe, describe_named, noun_of, required_words
 from .registry import Entity
 from .spans import span_root
@@ -65,10 +65,21 @@ class Resolver:
         if len(members) > 1:
             entity = self.registry.group(self._resolve_apart(members))
         else:
-            entity = self.resolve(head)
+            entity = self._person_by_surname(self.resolve(head))
         self.index.note_speaker(head.i, entity)
         self._statement = frozenset()
         return entity
+
+    def _person_by_surname(self, entity: Entity) -> Entity:
+        """"Brandt, 61, said", the recogniser typing "Brandt" a place: a one-word
+        speaker that is no person but the surname of one the article named
+        in full is that person (places and bodies do not speak by surname)."""
+        if entity.type not in ("GPE", "NORP", "OTHER") or len(entity.name.split()) != 1:
+            return entity
+        person = self.registry.by_surname(entity.name)
+        if person is None or person.type != "PERSON" or len(person.name.split()) < 2:
+            return entity
+        return person
 
     def _transcript_label(self, tokens: list[int]) -> Entity | None:
         """"KALE:", "MINISTER BENALI:", "DR. ERIKSON:": a transcript line's
@@ -255,12 +266,39 @@ class Resolver:
             if (mention.type == "PERSON" and not mention.plural and _is_bare_definite(mention.head)
                     and mention.head.lemma_.lower() not in empty_nouns()):
                 return self._salient_person(mention.head)
+        if mention.type == "ORG" and mention.definite and not mention.plural:
+            found = self._salient_body(mention.head)
+            if found is not None:
+                return found
         if mention.type == "ORG" or mention.plural:
             # "police said ... police added": one body, however often named
             return self.registry.by_key(mention.type, mention.name)
         return None
 
+    def _salient_body(self, head: Token) -> Entity | None:
+        """"Velta Motors is recalling 86,000 cars ... The carmaker said": a
+        definite body noun is the named body the last sentences were about
+        (a speaker or a subject), when its name fits the noun ("the bank"
+        for "Harlow Savings Bank") or the noun names any firm ("the company",
+        "the carmaker"); never a body of another kind ("the ministry" is no
+        company)."""
+        if not _is_bare_definite(head):
+            return None
+        noun = head.lemma_.lower()
+        for entity, rank, _ in self.index.candidates_before(head.i, _EPITHET_WINDOW,
+                                                            self._statement):
+            if rank < 1 or entity.type != "ORG" or entity.plural or entity.id in self._taken:
+                continue
+            own = entity.name.split()[-1].lower()
+            if own == noun or (noun in _ANY_FIRM and own not in org_nouns() - _ANY_FIRM):
+                return entity
+        return None
 
+
+# Nouns that may stand for any firm the story is about.
+_ANY_FIRM = frozenset({"company", "firm", "group", "carmaker", "automaker", "airline",
+                       "lender", "retailer", "insurer", "manufacturer", "maker", "operator",
+                       "conglomerate", "corporation", "business", "chain", "brand"})
 _HEADLINE_REACH = 3  # paragraphs below a headline that may introduce its speaker
 
 
