@@ -108,24 +108,27 @@ def _subject_before_aside(verb: Token) -> Token | None:
 
 def _subject_in_lead_in(verb: Token) -> Token | None:
     """"Speaking at a news conference in Varne, the interior minister, Paul
-    Dekker, said ...", which the parser reads as Varne described by the
-    minister: a verb with no subject, right after a lead-in clause that ends
-    in a chain of appositions, speaks with the chain below the lead-in's own
-    word."""
+    Dekker, said ...", "In a speech in Gelt, the prime minister of Lusova,
+    Aron Belic, said ...", which the parser reads as the place described by
+    the minister: a verb with no subject, right after a lead-in phrase that
+    ends in appositions, speaks with the highest apposition in it."""
     doc = verb.doc
     if subject_of(verb) is not None or verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
-    token = doc[verb.i - 2]
-    while token.dep_ in ("compound", "flat", "poss") and token.head.i > token.i:
+    token, apposed = doc[verb.i - 2], None
+    while token.head.i != token.i and token.head.i != verb.i:
+        if token.dep_ == "appos":
+            apposed = token
+        if token.dep_ not in _LEAD_IN_LINKS or token.head.i > token.i:
+            return None
         token = token.head
-    chain = [token]
-    while chain[-1].dep_ == "appos" and chain[-1].head.i < chain[-1].i:
-        chain.append(chain[-1].head)
-    lead_in = chain[-1]
-    if len(chain) < 2 or not any(a.dep_ == "advcl" and a.head.i == verb.i
-                                 for a in [lead_in, *lead_in.ancestors]):
+    if apposed is None or token.dep_ not in ("advcl", "prep") or token.i > verb.i:
         return None
-    return chain[-2]
+    return apposed
+
+
+# how the words of a lead-in hang together back to its head
+_LEAD_IN_LINKS = frozenset({"appos", "pobj", "prep", "compound", "flat", "poss", "nmod"})
 
 
 def _apposition_words(head: Token) -> list[int]:

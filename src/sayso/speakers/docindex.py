@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .kind import find_quoted
-from .lexicon import org_nouns, role_nouns
+from .lexicon import given_name_gender, org_nouns, role_nouns
 from .mentions import NAMED_LABELS, describe_bare_name, describe_named
 from .registry import Entity, Registry
 from .spans import TokenOffsets
@@ -100,7 +100,7 @@ class DocIndex:
                     return ent
                 for child in obj.children:
                     ent = self._ent_at.get(child.i)
-                    if child.dep_ == "appos" and ent is not None and ent.label_ == "PERSON":
+                    if child.dep_ == "appos" and ent is not None and _a_persons_name(ent):
                         return ent
         return None
 
@@ -270,6 +270,17 @@ class DocIndex:
         self._names.setdefault(self.sentence_of(root.i), []).append(
             (root.i, entity.id, _is_subject(root)))
         self._note_seen(entity.id, root.i)
+
+
+def _a_persons_name(ent: SpacySpan) -> bool:
+    """A PERSON, or a name the recogniser typed otherwise that opens with a
+    given name ("Ines Moura" tagged ORG after "the chief executive of
+    Harbour Bank,")."""
+    words = [t for t in ent if t.is_alpha]
+    return ent.label_ == "PERSON" or (
+        2 <= len(words) <= 3 and all(t.pos_ == "PROPN" for t in words)
+        and given_name_gender(words[0].text) is not None
+        and words[-1].lemma_.lower() not in org_nouns())
 
 
 def _is_subject(token: Token) -> bool:

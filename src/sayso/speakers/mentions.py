@@ -318,15 +318,48 @@ def _role_tokens(root: Token, prefix: list[Token], anchor: Token | None) -> list
     # "the Ministry's spokesman, Colonel Gerd Mallin": whom he speaks for
     # says more than his rank
     if title and not _speaks_for(title) and _speaks_for(described):
-        return described
-    return title or described or _apposition_role(root)
+        return _without_dangling(described)
+    return _without_dangling(title or described or _apposition_role(root))
+
+
+_DANGLING_TAGS = frozenset({"ADP", "DET", "PUNCT", "CCONJ", "PART"})
+
+
+def _without_dangling(tokens: list[Token]) -> list[Token]:
+    """A role does not end on "of", "the" or a comma ("head of the nurses'
+    union," -> "head of the nurses' union")."""
+    while tokens and tokens[-1].pos_ in _DANGLING_TAGS and tokens[-1].text not in ("'", "’"):
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _before_name(tokens: list[Token]) -> list[Token]:
     """A title's words up to the person's name the parser put inside it
     ("Minister of Maritime Affairs Joost Vennel")."""
-    cut = next((k for k, t in enumerate(tokens) if k and t.ent_type_ == "PERSON"), len(tokens))
+    inside = {t.i for t in tokens}
+    top = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+    cut = next((k for k, t in enumerate(tokens) if k and (
+        t.ent_type_ == "PERSON" and not _place_of_title(t) or _in_apposition(t, top))),
+        len(tokens))
     return tokens[:cut]
+
+
+def _in_apposition(token: Token, top: Token | None) -> bool:
+    """A word of a name the parser hung inside the title as an apposition
+    ("the chief executive of Harbour Bank, Ines Moura")."""
+    for t in [token, *token.ancestors]:
+        if top is None or t.i == top.i:
+            return False
+        if t.dep_ == "appos":
+            return True
+    return False
+
+
+def _place_of_title(token: Token) -> bool:
+    """"Lusova" in "the prime minister of Lusova, Aron Belic", whatever the
+    recogniser typed it: a lone name after the title's "of"."""
+    return (token.dep_ == "pobj" and token.head.lower_ == "of"
+            and not any(c.dep_ in ("compound", "flat") for c in token.children))
 
 
 def _speaks_for(tokens: list[Token]) -> bool:
