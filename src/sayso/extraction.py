@@ -31,6 +31,7 @@ def build_attributor(model: str = "default") -> Attributor:
     """The function that finds and enriches attributions in a parsed Doc."""
     if model not in MODELS:
         raise UsageError(f"unknown model {model!r}; choose one of {', '.join(MODELS)}")
+    from .attribution.according_to import add_according_to_attributions
     from .attribution.clause_contents import fill_empty_contents
     from .attribution.clause_cues import add_clause_cue_attributions
     from .attribution.content_edges import trim_content_edges
@@ -55,7 +56,8 @@ def build_attributor(model: str = "default") -> Attributor:
 
     def attribute(doc: Doc, published: Date | None = None,
                   publisher: str | None = None) -> list[Attribution]:
-        found = fill_empty_contents(doc, add_noun_cue_attributions(doc, tagger(doc)))
+        found = add_according_to_attributions(doc, add_noun_cue_attributions(doc, tagger(doc)))
+        found = fill_empty_contents(doc, found)
         found = fill_inherited_sources(doc, strip_datelines(doc, split_relay_phrases(doc, found)))
         # a source cut off at its paragraph's edge is looked for again in it
         found = confine_to_paragraphs(doc, apply_quote_rules(doc, found))

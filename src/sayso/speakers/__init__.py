@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Attribution, Speaker
 from .authors import first_person_writer
-from .channel import find_channel_tokens, lead_ins
+from .channel import document_issuer, find_channel_tokens, lead_ins
 from .coref import Resolver
 from .docindex import DocIndex
 from .kind import classify_kind
@@ -139,11 +139,20 @@ def _enrich_one(index: DocIndex, resolver: Resolver, attribution: Attribution) -
     source = offsets.span_tokens(attribution.source)
     cue = offsets.span_tokens(attribution.cue)
     content = offsets.span_tokens(attribution.content)
-    speaker = resolver.resolve_source(source, content)
+    document = document_issuer(span_root(index.doc, source)) if source else None
+    if document is not None:
+        # "According to a statement from the ministry": the ministry speaks,
+        # through its statement
+        issuer, medium = document
+        speaker = resolver.resolve_source([t.i for t in issuer.subtree], content)
+    else:
+        speaker = resolver.resolve_source(source, content)
     attribution.cited = [e.to_cited() for e in
                          find_cited(resolver, speaker, source, cue, content)]
     attribution.channel = _take_channel(index, attribution, _cue_verb(index.doc, cue),
                                         source, content)
+    if document is not None and attribution.channel is None:
+        attribution.channel = _tokens_text(index.doc, document[1])
     cue_at = index.doc[cue[0]].idx if cue else None
     kind = classify_kind(index.text, clean_fragments(attribution.content),
                          index.quoted, cue_at)
@@ -174,6 +183,15 @@ def _take_channel(index: DocIndex, attribution: Attribution, verb: Token | None,
         attribution.content = tokens_removed(doc, attribution.content, taken)
         attribution.fill_texts(index.text)
     return found[1]
+
+
+def _tokens_text(doc: Doc, tokens: list[int]) -> str | None:
+    """The words of ``tokens`` as written, gaps closed ("a statement")."""
+    if not tokens:
+        return None
+    words = [doc[i].text + (doc[i].whitespace_ if k < len(tokens) - 1 else "")
+             for k, i in enumerate(tokens)]
+    return "".join(words).strip() or None
 
 
 def _hung_on(verb: Token) -> set[int]:

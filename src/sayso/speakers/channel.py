@@ -178,3 +178,46 @@ def _a_place(prep: Token, obj: Token) -> bool:
     """"in Varne": a name after "in" that no platform list holds is where."""
     return (prep.lower_ == "in" and obj.dep_ == "pobj" and obj.pos_ == "PROPN"
             and obj.ent_type_ not in ("ORG", "WORK_OF_ART") and not _names_platform(obj))
+
+
+# "figures released by ...", "a report published by ...": the issuer after a participle
+_ISSUING = frozenset({"release", "publish", "issue", "post", "put", "send", "sign", "write"})
+
+
+def document_issuer(head: Token) -> tuple[Token, list[int]] | None:
+    """For a source that is a document with its issuer ("a statement from
+    the ministry", "the group's latest annual report", "a Telegram post by
+    the Defence Ministry", "figures released by the statistics office"):
+    the issuer's head and the tokens of the document phrase without it, the
+    statement's channel. None for any other source, or a document alone."""
+    if head.lemma_.lower() not in channel_nouns() and head.lower_ not in channel_nouns():
+        return None
+    issuer = next((c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+    if issuer is None:
+        issuer = _object_after(head, ("from", "by"))
+    if issuer is None:
+        participle = next((c for c in head.children if c.dep_ == "acl"
+                           and c.lemma_.lower() in _ISSUING), None)
+        if participle is not None:
+            agent = next((c for c in participle.children if c.dep_ == "agent"), None)
+            issuer = _object_of(agent) if agent is not None else None
+    if issuer is None:
+        return None
+    left_out = {t.i for t in issuer.subtree}
+    for child in head.children:
+        # the issuer's preposition or participle, and the time or place of issue
+        if child.i > head.i and (left_out & {t.i for t in child.subtree} or child.dep_ in
+                                 ("acl", "relcl", "prep", "punct")):
+            left_out |= {t.i for t in child.subtree}
+    kept = [t.i for t in head.subtree if t.i not in left_out and t.dep_ != "case"
+            and not (t.dep_ == "punct" and t.i > head.i)]
+    return issuer, kept
+
+
+def _object_after(head: Token, preps: tuple[str, ...]) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            obj = _object_of(child)
+            if obj is not None:
+                return obj
+    return None
