@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SAMPLE := samples/harbour_strike.txt
 POLNEAR := ../shared/data/polnear
 
-.PHONY: setup run test bench eval eval-events train postgresql
+.PHONY: setup run test bench eval eval-patterns eval-events train postgresql
 
 setup: $(STAMP)
 
@@ -40,11 +40,20 @@ bench: setup
 eval: setup
 	$(BIN)/sayso evaluate --corpus polnear --split dev --data $(POLNEAR)
 
+# Issue 12's pattern bank of news prose (eval/patterns/), both modes, a row per family.
+eval-patterns: setup
+	$(BIN)/python eval/patterns_score.py
+
 # Dates, origins, event grouping and claim alignment on the event gold set
 # (eval/events/); builds a store of the PolNeAR train articles on first use.
 eval-events: setup
 	$(BIN)/python eval/events_score.py --data $(POLNEAR)
 
+# The CRFs, then the confidence model: fitted on the last 100 train articles,
+# scored by CRFs trained on the other 740 (nothing from dev).
+HOLDOUT := .train-holdout
 train: setup
 	$(BIN)/python -m sayso.training.crf --data $(POLNEAR)
+	$(BIN)/python -m sayso.training.crf --data $(POLNEAR) --holdout 100 --out $(HOLDOUT)
+	$(BIN)/python -m sayso.training.confidence --data $(POLNEAR) --holdout-models $(HOLDOUT) --holdout 100
 	$(BIN)/python -m sayso.training.neural --data $(POLNEAR) --epochs 4 --tune-layers 4 --holdout 100

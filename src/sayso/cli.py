@@ -26,6 +26,7 @@ from datetime import date as Date
 from typing import TextIO
 
 from .commands.accounts import add_account_commands
+from .commands.arguments import add_min_confidence
 from .commands.store import add_store_commands
 from .errors import InputError, SaysoError, UsageError
 from .ingest import iter_sources
@@ -43,18 +44,18 @@ _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 Predict = Callable[[Iterable[Document]], Iterator[Extraction]]
 
 
-def load_extractor(model: str):
+def load_extractor(model: str, min_confidence: float | None = None):
     """The extractor for ``--model`` (the seam tests replace)."""
     from .extraction import Extractor  # deferred: loads spaCy
 
-    return Extractor(model=model)
+    return Extractor(model=model, min_confidence=min_confidence)
 
 
 # -- extract -----------------------------------------------------------------
 
 def run_extract(args: argparse.Namespace) -> int:
     date = parse_date(args.date)
-    extractor = load_extractor(args.model)
+    extractor = load_extractor(args.model, args.min_confidence)
     failures: list[InputError] = []
     documents = report_errors(iter_sources(args.paths, date=date), failures)
     WRITERS[args.format](pair_results(documents, extractor.extract_all), sys.stdout)
@@ -107,7 +108,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
     def predict(documents: Iterable[Document]) -> Iterator[Extraction]:
         # loaded only once the corpus has been read: a bad --data fails fast
-        return load_extractor(args.model).extract_all(documents)
+        return load_extractor(args.model, args.min_confidence).extract_all(documents)
 
     if args.pred_out is None:
         result = evaluate(args.data, args.split, predict)
@@ -146,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--date", metavar="YYYY-MM-DD",
                          help="publication date of every article that states none")
     _add_model_option(extract)
+    add_min_confidence(extract)
     extract.set_defaults(handler=run_extract)
 
     evaluate = commands.add_parser(
@@ -156,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--data", required=True, metavar="PATH",
                           help="corpus root holding <split>/text and <split>/attributions")
     _add_model_option(evaluate)
+    add_min_confidence(evaluate)
     evaluate.add_argument("--pred-out", metavar="FILE",
                           help="also write the predictions there as JSON Lines")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")

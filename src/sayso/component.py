@@ -25,11 +25,12 @@ def register_extension() -> None:
 class SaysoComponent:
     """Finds attributions in a parsed Doc and enriches their speakers."""
 
-    def __init__(self, nlp: Language, name: str, model: str):
+    def __init__(self, nlp: Language, name: str, model: str,
+                 min_confidence: float | None = None):
         from .extraction import build_attributor  # heavy: loads trained models
         register_extension()
         self.name = name
-        self.attributor = build_attributor(model)
+        self.attributor = build_attributor(model, min_confidence)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.set(ATTRIBUTE, self.attributor(doc, doc._.get(PUBLISHED), doc._.get(PUBLISHER)))
@@ -40,7 +41,8 @@ class SaysoComponent:
     "sayso",
     assigns=["doc._.attributions"],
     requires=["token.dep", "token.head", "token.lemma", "token.tag", "doc.sents", "doc.ents"],
-    default_config={"model": "default"},
+    default_config={"model": "default", "min_confidence": None},
 )
-def make_sayso(nlp: Language, name: str, model: str) -> SaysoComponent:
-    return SaysoComponent(nlp, name, model)
+def make_sayso(nlp: Language, name: str, model: str,
+               min_confidence: float | None = None) -> SaysoComponent:
+    return SaysoComponent(nlp, name, model, min_confidence)

@@ -27,10 +27,22 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 Attributor = Callable[[Doc, Date | None, str | None], list[Attribution]]
 
 
-def build_attributor(model: str = "default") -> Attributor:
-    """The function that finds and enriches attributions in a parsed Doc."""
+def build_attributor(model: str = "default", min_confidence: float | None = None,
+                     model_dir=None, confidence_model: dict | None = None) -> Attributor:
+    """The function that finds and enriches attributions in a parsed Doc.
+
+    Records below ``min_confidence`` are left out (None: the default
+    threshold the confidence model was fitted with; 0 keeps every record).
+    ``model_dir`` holds other trained CRFs and ``confidence_model`` other
+    weights (both for calibrating on a hold-out).
+    """
     if model not in MODELS:
         raise UsageError(f"unknown model {model!r}; choose one of {', '.join(MODELS)}")
+    from .attribution.confidence import default_threshold, set_confidence
+    threshold = (min_confidence if min_confidence is not None
+                 else confidence_model["threshold"] if confidence_model else default_threshold())
+    if not 0.0 <= threshold <= 1.0:
+        raise UsageError(f"--min-confidence: expected a number from 0 to 1, got {threshold}")
     from .attribution.according_to import add_according_to_attributions
     from .attribution.clause_contents import fill_empty_contents
     from .attribution.clause_cues import add_clause_cue_attributions
@@ -52,7 +64,7 @@ def build_attributor(model: str = "default") -> Attributor:
         from .attribution.neural import NeuralAttributionTagger
         tagger = NeuralAttributionTagger()
     else:
-        tagger = CrfAttributionTagger()
+        tagger = CrfAttributionTagger(model_dir)
 
     def attribute(doc: Doc, published: Date | None = None,
                   publisher: str | None = None) -> list[Attribution]:
@@ -68,12 +80,31 @@ def build_attributor(model: str = "default") -> Attributor:
         found = trim_content_edges(doc, drop_deeds(doc, drop_relay_records(doc, found)))
         attributions = confine_embedded_sources(sorted(found, key=_position))
         enrich(doc, attributions, publisher)
+        set_confidence(doc, attributions, confidence_model)
+        attributions = keep_confident(attributions, threshold)
         set_cue_lemmas(doc, attributions)
         set_content_entities(doc, attributions)
         assign_event_dates(doc, attributions, published)
         return attributions
 
     return attribute
+
+
+def keep_confident(attributions: list[Attribution], threshold: float) -> list[Attribution]:
+    """The records at or above ``threshold``, their ``parent`` indices moved
+    to the kept list (an embedded record whose parent is left out stands
+    alone)."""
+    kept = [k for k, a in enumerate(attributions)
+            if a.confidence is None or a.confidence >= threshold]
+    if len(kept) == len(attributions):
+        return attributions
+    moved = {old: new for new, old in enumerate(kept)}
+    out = []
+    for k in kept:
+        attribution = attributions[k]
+        attribution.parent = moved.get(attribution.parent) if attribution.parent is not None else None
+        out.append(attribution)
+    return out
 
 
 def _position(attribution: Attribution) -> int:
@@ -155,11 +186,12 @@ def _shift(att: Attribution, offset: int, parent_base: int) -> Attribution:
 class Extractor:
     """Runs the spaCy parse and the attribution model over documents."""
 
-    def __init__(self, model: str = "default", batch_size: int = 16):
+    def __init__(self, model: str = "default", batch_size: int = 16,
+                 min_confidence: float | None = None, model_dir=None):
         self.model = model
         self.batch_size = batch_size
         self.nlp = load_nlp()
-        self.attribute = build_attributor(model)
+        self.attribute = build_attributor(model, min_confidence, model_dir)
 
     def extract_all(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         """One Extraction per document, in input order.
@@ -185,11 +217,14 @@ class Extractor:
         return next(self.extract_all([document]))
 
 
-_EXTRACTORS: dict[str, Extractor] = {}
+_EXTRACTORS: dict[tuple[str, float | None], Extractor] = {}
 
 
-def extract(text: str, date: Date | None = None, model: str = "default") -> list[Attribution]:
-    """Attributions found in ``text`` (offsets are character offsets into it)."""
-    if model not in _EXTRACTORS:
-        _EXTRACTORS[model] = Extractor(model)
-    return _EXTRACTORS[model].extract(Document("text", text, date)).attributions
+def extract(text: str, date: Date | None = None, model: str = "default",
+            min_confidence: float | None = None) -> list[Attribution]:
+    """Attributions found in ``text`` (offsets are character offsets into it),
+    those below ``min_confidence`` left out (None: the default threshold)."""
+    key = (model, min_confidence)
+    if key not in _EXTRACTORS:
+        _EXTRACTORS[key] = Extractor(model, min_confidence=min_confidence)
+    return _EXTRACTORS[key].extract(Document("text", text, date)).attributions

@@ -94,6 +94,7 @@ class Attribution:
     parent: int | None = None
     channel: str | None = None
     score: float | None = None
+    confidence: float | None = None  # calibrated chance the record is right (attribution/confidence.py)
     cue_lemma: str | None = None  # lemma of the cue's main word ("say" for "has said")
     event_date: Date | None = None  # the date the content or its sentence states
     event_date_period: str | None = None  # "day", "week" (its Monday) or "month" (its 1st)
@@ -120,6 +121,7 @@ class Attribution:
             "parent": self.parent,
             "channel": self.channel,
             "score": self.score,
+            "confidence": self.confidence,
             "cue_lemma": self.cue_lemma,
             "event_date": self.event_date.isoformat() if self.event_date else None,
             "event_date_period": self.event_date_period,

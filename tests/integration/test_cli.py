@@ -250,7 +250,7 @@ def test_results_stay_paired_with_their_documents_when_the_extractor_reads_ahead
     for name in ("one", "two", "three"):
         (tmp_path / f"{name}.txt").write_text(name, encoding="utf-8")
     (tmp_path / "zz_bad.txt").write_bytes(b"\x00")
-    monkeypatch.setattr(cli, "load_extractor", lambda model: ReadAheadExtractor())
+    monkeypatch.setattr(cli, "load_extractor", lambda model, min_confidence=None: ReadAheadExtractor())
     status = cli.main(["extract", str(tmp_path), "--format", "jsonl", "--date", "2024-01-02"])
     out, err = capsys.readouterr()
     assert status == 2
@@ -259,7 +259,7 @@ def test_results_stay_paired_with_their_documents_when_the_extractor_reads_ahead
 
 
 def test_interrupt_exits_130_without_traceback(tmp_path, monkeypatch, capsys):
-    def interrupted(model):
+    def interrupted(model, min_confidence=None):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "load_extractor", interrupted)

@@ -25,7 +25,7 @@ ALLOWED = {
     "batch": {"model", "errors", "extraction", "store"},
     "evaluation": {"model", "errors"},
     "output": {"model", "errors"},
-    "training": {"model", "errors", "nlp", "attribution", "evaluation"},
+    "training": {"model", "errors", "nlp", "attribution", "evaluation", "extraction"},
     "commands": {"model", "errors", "store", "accounts", "batch", "ingest"},
     "cli": set(LAYERS),
 }

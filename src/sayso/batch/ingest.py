@@ -47,14 +47,15 @@ OnError = Callable[[str], None]
 
 def ingest(items: Iterable[Document | InputError], store: Store, workers: int = 1,
            model: str = "default", progress: Progress | None = None,
-           on_error: OnError | None = None) -> IngestSummary:
+           on_error: OnError | None = None,
+           min_confidence: float | None = None) -> IngestSummary:
     """Extract and store every new document; errors are counted, not raised."""
     summary, started = IngestSummary(), time.perf_counter()
     lookup = Store(store.db) if workers > 1 else store
     try:
         marked = _mark_new(items, lookup)
-        results = (extract_in_workers(marked, model, workers) if workers > 1
-                   else extract_in_process(marked, model))
+        results = (extract_in_workers(marked, model, workers, min_confidence) if workers > 1
+                   else extract_in_process(marked, model, min_confidence))
         for result in results:
             _count(result, store, summary, on_error)
             summary.seconds = time.perf_counter() - started

@@ -24,32 +24,34 @@ Result = tuple[Document, Extraction] | InputError | object
 _worker_extractor = None
 
 
-def extract_in_process(documents: Iterable, model: str) -> Iterator[Result]:
+def extract_in_process(documents: Iterable, model: str,
+                       min_confidence: float | None = None) -> Iterator[Result]:
     """One process: the extractor runs here, batched across documents."""
     from ..extraction import Extractor
 
     extractor = None  # loaded on the first document: a rerun with nothing new is quick
     for batch in batched(documents, BATCH_DOCS):
         if extractor is None and any(isinstance(item, Document) for item in batch):
-            extractor = Extractor(model=model)
+            extractor = Extractor(model=model, min_confidence=min_confidence)
         yield from _extract_batch(extractor, batch)
 
 
-def extract_in_workers(documents: Iterable, model: str, workers: int) -> Iterator[Result]:
+def extract_in_workers(documents: Iterable, model: str, workers: int,
+                       min_confidence: float | None = None) -> Iterator[Result]:
     """``workers`` processes, each with its own extractor; results in order."""
     context = multiprocessing.get_context("spawn")  # no forked torch/spaCy threads
-    with context.Pool(workers, initializer=_start_worker, initargs=(model,)) as pool:
+    with context.Pool(workers, initializer=_start_worker, initargs=(model, min_confidence)) as pool:
         # imap keeps input order and reads the input lazily, a few tasks ahead
         for results in pool.imap(_worker_batch, batched(documents, BATCH_DOCS)):
             yield from results
 
 
-def _start_worker(model: str) -> None:
+def _start_worker(model: str, min_confidence: float | None = None) -> None:
     global _worker_extractor
     import os
     os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core per worker
     from ..extraction import Extractor
-    _worker_extractor = Extractor(model=model)
+    _worker_extractor = Extractor(model=model, min_confidence=min_confidence)
 
 
 def _worker_batch(batch: list[Document]) -> list[Result]:

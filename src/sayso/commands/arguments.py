@@ -23,6 +23,22 @@ def positive(value: str) -> int:
     return number
 
 
+def confidence(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {value!r}")
+    return number
+
+
+def add_min_confidence(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--min-confidence", type=confidence, default=None, metavar="X",
+                        help="leave out records whose confidence is below X (0 to 1; "
+                             "default: the threshold chosen on PolNeAR train, see README)")
+
+
 def iso_date(value: str) -> Date:
     try:
         return Date.fromisoformat(value)

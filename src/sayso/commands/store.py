@@ -15,7 +15,7 @@ from ..errors import StoreError, UsageError
 from ..model import MODELS
 from ..accounts.vectors import BACKENDS
 from ..store import Store, queries
-from .arguments import add_db, iso_date, positive
+from .arguments import add_db, add_min_confidence, iso_date, positive
 
 EXIT_OK, EXIT_FAILURE = 0, 1
 EXPORT_FORMATS = ("csv", "jsonl", "parquet")
@@ -33,6 +33,7 @@ def add_store_commands(commands, print_error) -> None:
                              "(plain text never does)")
     ingest.add_argument("--workers", type=positive, default=1, help="extractor processes (default 1)")
     ingest.add_argument("--model", choices=MODELS, default="default")
+    add_min_confidence(ingest)
     ingest.add_argument("--events", choices=(*BACKENDS, "none"), default="auto",
                         help="rebuild the store's events after storing new articles, with "
                              "these statement vectors ('none': skip; 'sayso group' later)")
@@ -82,7 +83,8 @@ def run_ingest(args, print_error) -> int:
         bar = _progress_bar(args.progress, print_error)
         try:
             summary = ingest(iter_sources(args.paths, date=args.date), store, workers=args.workers,
-                             model=args.model, progress=bar.update if bar else None,
+                             model=args.model, min_confidence=args.min_confidence,
+                             progress=bar.update if bar else None,
                              on_error=bar.error if bar else print_error)
         finally:
             if bar:

@@ -56,12 +56,18 @@ def row_cells(number: int, attribution: Attribution) -> list[str]:
             attribution.cue_text or NONE, attribution.channel or NONE, via or NONE]
 
 
+UNRESOLVED = "?"  # after a speaker the article never names ("health inspector ?")
+
+
 def speaker_label(attribution: Attribution) -> str:
-    """``name — role`` of the resolved speaker, else the source text."""
+    """``name — role`` of the resolved speaker, else the source text; a
+    speaker the article does not name is marked, so no reader takes the
+    description for a name."""
     speaker = attribution.speaker
     if speaker is None:
         return attribution.source_text or "(no source)"
-    return f"{speaker.name} — {speaker.role}" if speaker.role else speaker.name
+    name = f"{speaker.name} {UNRESOLVED}" if speaker.named is False else speaker.name
+    return f"{name} — {speaker.role}" if speaker.role else name
 
 
 def column_widths(rows: list[list[str]]) -> list[int]:

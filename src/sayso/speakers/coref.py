@@ -54,6 +54,7 @@ class Resolver:
             self._statement = frozenset()
             return labelled
         head = span_root(self.index.doc, tokens)
+        head = _name_after_descriptor(head)
         noun = noun_of(head)
         members = coordinated(noun, set(tokens))
         named = self._name_apposed_to(noun)
@@ -311,6 +312,21 @@ def _end_of_paragraphs(text: str, at: int, count: int) -> int:
             return len(text)
         end = found
     return end
+
+
+def _name_after_descriptor(head: Token) -> Token:
+    """"the news agency Sarnik", "The agency Norpress": a common noun right
+    before the name it describes, which the parser made a second subject of
+    the same verb; the name is the speaker."""
+    doc = head.doc
+    after = head.i + 1
+    if head.pos_ != "NOUN" or after >= len(doc):
+        return head
+    name = doc[after]
+    if (name.pos_ == "PROPN" and name.dep_ == head.dep_ and name.head.i == head.head.i
+            and head.dep_ in ("nsubj", "nsubjpass")):
+        return name
+    return head
 
 
 def coordinated(head: Token, within: set[int]) -> list[Token]:

@@ -209,7 +209,7 @@ class DocIndex:
 
     def _dressed_up(self, ent: SpacySpan) -> bool:
         """Whether a name stands inside a quote or a title-case headline line."""
-        return self.in_quote(ent.start) or is_headline_line(self.text, ent.start_char)
+        return self.in_quote(ent.start) or in_headline(self.text, ent.start_char)
 
     def in_quote(self, i: int) -> bool:
         """Whether token ``i`` stands inside a double-quoted passage."""

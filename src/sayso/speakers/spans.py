@@ -112,6 +112,9 @@ def char_span_of(tokens: list[Token]) -> tuple[int, int]:
     return (tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
 
+_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+
+
 def phrase_tokens(head: Token, drop_deps: frozenset[str] = frozenset()) -> list[Token]:
     """The contiguous run of ``head``'s subtree around it, cut where a child
     whose dependency is in ``drop_deps`` begins, without edge articles and
@@ -124,6 +127,12 @@ def phrase_tokens(head: Token, drop_deps: frozenset[str] = frozenset()) -> list[
                 right = min(right, child.left_edge.i - 1)
             else:
                 left = max(left, child.right_edge.i + 1)
+    # a clause set off by a comma deeper in the phrase ends it too ("an official
+    # with knowledge of the investigation, who spoke on condition ...")
+    for token in head.subtree:
+        if (token.i > head.i and token.dep_ in drop_deps & _CLAUSE_DEPS
+                and doc[token.left_edge.i - 1].text == ","):
+            right = min(right, token.left_edge.i - 2)
     # a phrase never runs across a line break ("3:20 p.m.\n\nEarly results")
     breaks = [i for i in range(left, right + 1) if "\n" in doc[i].text_with_ws]
     left = max([i + 1 for i in breaks if i < head.i], default=left)

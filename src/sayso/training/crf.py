@@ -112,9 +112,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=default_model_dir())
     parser.add_argument("--cache", type=Path, default=None, help="folder for parsed-corpus caches")
     parser.add_argument("--iterations", type=int, default=CRF_PARAMS["max_iterations"])
+    parser.add_argument("--holdout", type=int, default=0, metavar="N",
+                        help="leave the last N train documents out (for calibrating on them)")
     args = parser.parse_args(argv)
     started = time.time()
     parsed = parsed_documents(args.data, "train", args.cache)
+    if args.holdout:
+        parsed = parsed[:-args.holdout]
     print(f"parsed {len(parsed)} train documents in {time.time() - started:.0f}s", flush=True)
     docs = prepare(parsed)
     params = dict(CRF_PARAMS, max_iterations=args.iterations)

@@ -61,3 +61,16 @@ def test_every_line_fits_even_with_long_fields():
     lines = written([(Document("d" * 150, text), Extraction("d" * 150, [long]))])
     assert max(len(line) for line in lines) == WIDTH
     assert all(line.isprintable() for line in lines)
+
+
+def test_a_speaker_the_article_does_not_name_is_marked():
+    text = "The health inspector said the water was safe."
+    unnamed = Attribution(source=[(0, 20)], cue=[(21, 25)], content=[(26, 45)],
+                          speaker=Speaker("health inspector", "PERSON", named=False))
+    named = Attribution(source=[(0, 20)], cue=[(21, 25)], content=[(26, 45)],
+                        speaker=Speaker("Ines Calder", "PERSON", role="Governor", named=True))
+    for a in (unnamed, named):
+        a.fill_texts(text)
+    lines = written([(Document("water", text), Extraction("water", [unnamed, named]))])
+    assert "health inspector ?" in lines[3] and "Ines Calder — Governor" in lines[5]
+    assert "?" not in lines[5]
