@@ -115,7 +115,7 @@ def _subject_in_lead_in(verb: Token) -> Token | None:
     doc = verb.doc
     if subject_of(verb) is not None or verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
-    token, apposed = doc[verb.i - 2], None
+    token, apposed = doc[_before_relay(verb)], None
     while token.head.i != token.i and token.head.i != verb.i:
         if token.dep_ == "appos":
             apposed = token
@@ -125,6 +125,24 @@ def _subject_in_lead_in(verb: Token) -> Token | None:
     if apposed is None or token.dep_ not in ("advcl", "prep") or token.i > verb.i:
         return None
     return apposed
+
+
+def _before_relay(verb: Token) -> int:
+    """The last word before the verb's comma, or, past a relay clause set
+    off by commas ("Krasna, citing the minister's aide Ruslan Orr, said"),
+    the last word before that clause's comma."""
+    doc = verb.doc
+    end = verb.i - 2
+    relay = next((c for c in verb.lefts if c.dep_ in ("advcl", "acl", "xcomp")
+                  and c.lower_ in ("citing", "quoting") and c.right_edge.i == end), None)
+    if relay is None:
+        for t in doc[max(0, end - 12):end + 1]:
+            if t.lower_ in ("citing", "quoting") and t.right_edge.i == end:
+                relay = t
+                break
+    if relay is not None and relay.i >= 2 and doc[relay.i - 1].text == ",":
+        return relay.i - 2
+    return end
 
 
 # how the words of a lead-in hang together back to its head

@@ -74,8 +74,10 @@ class Resolver:
     def _person_by_surname(self, entity: Entity) -> Entity:
         """"Brandt, 61, said", the recogniser typing "Brandt" a place: a one-word
         speaker that is no person but the surname of one the article named
-        in full is that person (places and bodies do not speak by surname)."""
-        if entity.type not in ("GPE", "NORP", "OTHER") or len(entity.name.split()) != 1:
+        in full is that person (places and bodies do not speak by surname;
+        "Stenk" typed a body after "Valdoran President Ivo Stenk" is him)."""
+        if (entity.type not in ("GPE", "NORP", "OTHER", "ORG") or len(entity.name.split()) != 1
+                or entity.name.isupper()):  # "NVP" is an acronym, not a surname
             return entity
         person = self.registry.by_surname(entity.name)
         if person is None or person.type != "PERSON" or len(person.name.split()) < 2:

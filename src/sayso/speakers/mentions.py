@@ -184,10 +184,16 @@ def describe_bare_name(head: Token) -> Mention:
     portfolio, run = _split_portfolio(run)
     prefix, name_tokens = _split_titles(run or [head])
     prefix = portfolio + prefix
-    role_tokens = _role_tokens(head, prefix, None) or portfolio
+    named = _name_after_description(name_tokens)
+    described = name_tokens[:len(name_tokens) - len(named)]
+    # "the Tarsian state news agency TNA": a body, named by its last words
+    body = bool(described) and described[-1].lemma_.lower() in org_nouns()
+    if body:
+        name_tokens = named
+    role_tokens = [] if body else (_role_tokens(head, prefix, None) or portfolio)
     gender = _honorific_gender(prefix) or _role_gender(role_tokens)
     kind_type = "PERSON" if gender or role_tokens else "OTHER"
-    if head.lemma_.lower() in org_nouns():
+    if head.lemma_.lower() in org_nouns() or body:
         kind_type = "ORG"
     return Mention("name", head, _without_bullet(tokens_text(name_tokens)), type=kind_type,
                    role=tokens_text(role_tokens) or None, gender=gender,
@@ -227,6 +233,8 @@ def describe_nominal(head: Token) -> Mention:
     # the mention keeps its article ("The minister"); the name drops it
     first = run[0].doc[run[0].i - 1] if run[0].i > 0 else run[0]
     first = first if first.lower_ in ARTICLES and first.head.i == head.i else run[0]
+    while len(run) > 1 and run[-1].dep_ == "case":
+        run = run[:-1]  # "the Belovan government's [readout]": the owner is the name
     return Mention("nominal", head, without_acronym_gloss(tokens_text(run)), type=kind_type,
                    gender=role_nouns().get(head.lower_) or role_nouns().get(lemma),
                    plural=head.tag_ in ("NNS", "NNPS"),
@@ -525,7 +533,20 @@ def _without_edge_marks(tokens: list[Token]) -> list[Token]:
 def _name_text(tokens: list[Token], label: str) -> str:
     if label != "PERSON" and len(tokens) > 1 and tokens[0].lower_ == "the":
         tokens = tokens[1:]
+    if label != "PERSON":
+        tokens = _name_after_description(tokens)
     return without_acronym_gloss(_without_bullet(tokens_text(tokens)))
+
+
+def _name_after_description(tokens: list[Token]) -> list[Token]:
+    """"Tarsian state news agency TNA" -> "TNA": a body's name recognised
+    with the lower-case description before it keeps only the name."""
+    last_common = max((k for k, t in enumerate(tokens) if t.is_lower and t.is_alpha),
+                      default=-1)
+    tail = tokens[last_common + 1:]
+    if last_common < 0 or not tail or not all(t.pos_ == "PROPN" for t in tail):
+        return tokens
+    return tail
 
 
 # "Ardesh Self-Defence Forces (ASDF)", or "(ASDF" once the closing bracket was
