@@ -541,8 +541,10 @@ def _name_text(tokens: list[Token], label: str) -> str:
 def _name_after_description(tokens: list[Token]) -> list[Token]:
     """"Tarsian state news agency TNA" -> "TNA": a body's name recognised
     with the lower-case description before it keeps only the name."""
-    last_common = max((k for k, t in enumerate(tokens) if t.is_lower and t.is_alpha),
-                      default=-1)
+    last_common = max((k for k, t in enumerate(tokens)
+                       if t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ")), default=-1)
+    if any(t.pos_ in ("ADP", "CCONJ") for t in tokens[:last_common + 1]):
+        return tokens  # "the Bank of England's press office": not a description
     tail = tokens[last_common + 1:]
     if last_common < 0 or not tail or not all(t.pos_ == "PROPN" for t in tail):
         return tokens
