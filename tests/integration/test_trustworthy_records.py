@@ -209,3 +209,37 @@ def test_every_record_has_a_confidence_and_the_threshold_filters(extract):
     assert low < high  # a deed done to a thing scores below a statement
     kept = extract(text, min_confidence=(low + high) / 2)
     assert [a.speaker.name for a in kept] == ["Ines Calder"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Obama Says Trump Unfit to Serve\n\nPresident Barack Obama said on Tuesday that the "
+     "race was far from over.", "Barack Obama"),
+    ("Calder Warns of Flood Cuts\n\nGovernor Ines Calder said on Monday that she would fight "
+     "the cuts.", "Ines Calder"),
+])
+def test_a_headline_verb_is_never_part_of_a_name(extract, text, name):
+    found = extract(text, min_confidence=0)
+    assert all(not a.speaker.name.endswith(("Says", "Warns")) for a in found)
+    assert found[-1].speaker.name == name
+
+
+def test_a_title_met_before_its_only_holder_is_named_is_that_holder(extract):
+    text = ("Lena Weber said the mayor had stressed that the city could not afford a long "
+            "dispute.\n\nMayor Ivo Brandt struck a more conciliatory tone on Tuesday.")
+    outer, inner = extract(text)
+    assert (inner.cue_text, inner.speaker.name) == ("stressed", "Ivo Brandt")
+
+
+def test_two_holders_of_the_title_leave_it_as_written(extract):
+    text = ("Lena Weber said the mayor had stressed that the city could not afford a long "
+            "dispute.\n\nMayor Ivo Brandt and the former mayor, Mayor Anna Sutter, met on "
+            "Tuesday.")
+    inner = [a for a in extract(text) if a.cue_text == "stressed"][0]
+    assert inner.speaker.name == "mayor" and inner.speaker.named is False
+
+
+def test_a_story_sentence_before_a_quote_is_not_the_quote(extract):
+    text = ("Mayor Ivo Brandt struck a more conciliatory tone in a post on X. \"The dockworkers "
+            "keep this city running,\" he wrote.")
+    [found] = extract(text)
+    assert found.content_text == "\"The dockworkers keep this city running,\""

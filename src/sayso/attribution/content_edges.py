@@ -44,9 +44,26 @@ def _trimmed(doc: Doc, offsets: TokenOffsets, passage: Passage,
     verb = cue_verb(doc, cue)
     if verb is not None:
         kept = _without_saying_modifiers(doc, kept, verb, quoted)
+    kept = _without_narrative_before_quote(doc, kept, quoted)
     if kept == content or not any(doc[i].is_alpha for i in kept):
         return attribution
     return replace(attribution, content=tokens_to_span(doc, kept))
+
+
+def _without_narrative_before_quote(doc: Doc, content: list[int], quoted: set[int]) -> list[int]:
+    """"Mayor Ivo Brandt struck a more conciliatory tone in a post on X.
+    "The dockworkers keep this city running," he wrote.": a whole unquoted
+    sentence before the quotation is the story's, not the quote's."""
+    first_quoted = next((k for k, i in enumerate(content) if i in quoted), None)
+    if not first_quoted:
+        return content
+    before = content[:first_quoted]
+    # "X." is one token: the sentence ends with the token's last character
+    stop = max((k for k, i in enumerate(before) if doc[i].text.endswith((".", "!", "?"))
+                and k == len(before) - 1), default=None)
+    if stop is None:
+        return content
+    return content[stop + 1:]
 
 
 def _when_or_where(modifier: Token) -> bool:

@@ -151,6 +151,23 @@ class Resolver:
                     return self.index.entity_of(ent)
         return None
 
+    def _sole_holder(self, head: Token) -> Entity | None:
+        """"Lena Weber said the mayor had stressed ... Mayor Ivo Brandt struck
+        a more conciliatory tone": a definite title met before its holder is
+        named is the one person the article gives that title, when it
+        gives it to exactly one ("Mayor Ivo Brandt"), and only then."""
+        doc = self.index.doc
+        holders = []
+        for token in doc[head.i + 1:]:
+            if (token.lemma_.lower() == head.lemma_.lower() and token.dep_ == "compound"
+                    and token.head.pos_ == "PROPN"):
+                holders.append(token.head)
+        people = {self.resolve(t).id: t for t in holders}
+        if len(people) != 1:
+            return None
+        entity = self.registry.entities[next(iter(people))]
+        return entity if entity.type == "PERSON" else None
+
     def _salient_person(self, head: Token) -> Entity | None:
         """"Clinton spoke in Ohio. The former secretary of state said": a
         definite title no earlier role matches is the person the last
@@ -268,7 +285,7 @@ class Resolver:
                 return found[0]
             if (mention.type == "PERSON" and not mention.plural and _is_bare_definite(mention.head)
                     and mention.head.lemma_.lower() not in empty_nouns()):
-                return self._salient_person(mention.head)
+                return self._salient_person(mention.head) or self._sole_holder(mention.head)
         if mention.type == "ORG" and mention.definite and not mention.plural:
             found = self._salient_body(mention.head)
             if found is not None:

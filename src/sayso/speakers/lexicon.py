@@ -98,6 +98,13 @@ def audience_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def reporting_verbs() -> frozenset[str]:
+    """The attribution stage's reporting verbs (one lexicon for both stages)."""
+    return frozenset(row[0].lower() for row in read_lexicon_rows("sayso.attribution",
+                                                                  "reporting_verbs.txt"))
+
+
+@lru_cache(maxsize=None)
 def audience_verbs() -> frozenset[str]:
     return _word_set("audience_verbs.txt")
 

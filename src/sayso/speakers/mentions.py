@@ -13,7 +13,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .lexicon import (PROXY_ONLY_WITH_PREPOSITION, empty_nouns, generic_body_words,
-                      given_name_gender, given_names, honorifics, org_nouns, pronouns, proxy_nouns, role_nouns)
+                      given_name_gender, given_names, honorifics, org_nouns, pronouns, proxy_nouns,
+                      reporting_verbs, role_nouns)
 from .spans import ARTICLES, char_span_of, inside_word, unbroken_around, phrase_tokens, tokens_text
 
 # spaCy entity labels kept as speaker types; the rest are not speakers.
@@ -533,9 +534,29 @@ def _without_edge_marks(tokens: list[Token]) -> list[Token]:
 def _name_text(tokens: list[Token], label: str) -> str:
     if label != "PERSON" and len(tokens) > 1 and tokens[0].lower_ == "the":
         tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].text[:1].isupper() and is_reporting_word(tokens[-1].lower_):
+        tokens = tokens[:-1]  # a headline's verb stuck to the name: "Obama Says"
     if label != "PERSON":
         tokens = _name_after_description(tokens)
     return without_acronym_gloss(_without_bullet(tokens_text(tokens)))
+
+
+_IRREGULAR = frozenset({"said", "told", "wrote", "spoke"})
+
+
+def is_reporting_word(word: str) -> bool:
+    """"says", "warned", "told": an inflection of a reporting verb."""
+    verbs = reporting_verbs()
+    if word in _IRREGULAR:
+        return True
+    stems = []
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    elif word.endswith("s"):
+        stems += [word[:-1], word[:-2]]  # "says", "pushes"
+    if word.endswith("ed"):
+        stems += [word[:-2], word[:-1]]  # "warned", "vowed"; "declared"
+    return any(stem in verbs for stem in stems if len(stem) > 2)
 
 
 def _name_after_description(tokens: list[Token]) -> list[Token]:
