@@ -9,20 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-import sayso
-from sayso.errors import ModelError
 from sayso.model import Attribution
-
-
-@pytest.fixture(scope="module")
-def extract():
-    """``sayso.extract`` with its models loaded once for the module."""
-    try:
-        sayso.extract("Warm-up, the model said.")
-    except ModelError as err:  # no trained model in this checkout
-        pytest.skip(str(err))
-    return sayso.extract
-
 
 # --- helpers ---------------------------------------------------------------
 

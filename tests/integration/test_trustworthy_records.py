@@ -11,17 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-import sayso
-from sayso.errors import ModelError
-
-
-@pytest.fixture(scope="module")
-def extract():
-    try:
-        sayso.extract("Warm-up, the model said.")
-    except ModelError as err:  # no trained model in this checkout
-        pytest.skip(str(err))
-    return sayso.extract
 
 
 def records(extract, text):
