@@ -117,6 +117,11 @@ def _sentence_tables(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
     """Sentence index per token and token bounds per sentence (as doc.sents)."""
     starts = [i for i, flag in enumerate(doc.to_array([SENT_START]).astype("int64").tolist())
               if flag == 1 or i == 0]
+    # a paragraph break parsed as a sentence of its own stays with the one before,
+    # as the taggers were trained on
+    starts = [i for k, i in enumerate(starts)
+              if k == 0 or not (doc[i].is_space and (k + 1 == len(starts)
+                                                      or starts[k + 1] == i + 1))]
     bounds = list(zip(starts, starts[1:] + [len(doc)])) if len(doc) else []
     sent_of = [0] * len(doc)
     for k, (start, end) in enumerate(bounds):

@@ -19,12 +19,29 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..model import Attribution, Span
-from .passage import Passage
+from .alignment import TokenOffsets
+from .clause_contents import cue_verb
+from .passage import Passage, subject_of
 
 
 def confine_to_paragraphs(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
-    passage = Passage.of(doc)
-    return [_confined(passage, a) for a in attributions]
+    passage, offsets = Passage.of(doc), TokenOffsets(doc)
+    out = []
+    for attribution in attributions:
+        confined = _confined(passage, attribution)
+        if confined is not attribution and _holds_own_subject(doc, offsets, confined):
+            # what is left still reads "The union said on Tuesday that ...":
+            # the tagger's content was the whole sentence; its clause is found later
+            confined = replace(confined, content=[])
+        out.append(confined)
+    return out
+
+
+def _holds_own_subject(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> bool:
+    content = offsets.tokens_in(attribution.content)
+    verb = cue_verb(doc, sorted(offsets.tokens_in(attribution.cue)))
+    subject = subject_of(verb) if verb is not None else None
+    return subject is not None and subject.i in content
 
 
 def _confined(passage: Passage, attribution: Attribution) -> Attribution:

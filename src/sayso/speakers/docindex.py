@@ -357,4 +357,5 @@ def in_headline(text: str, at: int) -> bool:
 def _sentences(doc: Doc) -> list[SpacySpan]:
     if len(doc) == 0 or not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         return []
-    return list(doc.sents)
+    # a paragraph break is a sentence of its own to the parser, not to a reader
+    return [s for s in doc.sents if not all(t.is_space for t in s)]
