@@ -109,7 +109,9 @@ def _side_names(members: list[Statement]) -> dict[str, str]:
 
 
 def _label(members: list[Statement], names: dict[str, str]) -> str:
-    words = Counter(t for m in members for t in set(terms(m.content)))
+    # each statement's words once, in order: ties go to the word met first, not
+    # to a set's hash order (which changes from run to run)
+    words = Counter(t for m in members for t in dict.fromkeys(terms(m.content)))
     top = [w for w, _ in words.most_common(4)]
     sides = [n for n, _ in Counter(names[m.side] for m in members).most_common(3)]
     return f"{' / '.join(sides)}: {', '.join(top)}"
