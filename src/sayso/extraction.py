@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from .attribution.alignment import TokenOffsets
+from .attribution.alignment import TokenOffsets, forget_offsets
 from .attribution.passage import span_start
 from .errors import UsageError
 from .model import MODELS, Attribution, Document, Extraction
@@ -85,6 +85,7 @@ def build_attributor(model: str = "default", min_confidence: float | None = None
         set_cue_lemmas(doc, attributions)
         set_content_entities(doc, attributions)
         assign_event_dates(doc, attributions, published)
+        forget_offsets(doc)
         return attributions
 
     return attribute

@@ -42,3 +42,12 @@ def test_the_publication_date_and_publisher_set_on_the_doc_are_read():
     [a] = nlp(doc)._.attributions
     assert a.event_date == date(2026, 3, 10)
     assert a.origin == "Valdor Presidency"
+
+
+def test_the_component_leaves_no_tables_on_the_doc():
+    """sayso keeps per-doc tables while it works, and takes them away after."""
+    nlp = spacy.load(SPACY_MODEL)
+    nlp.add_pipe("sayso")
+    doc = nlp('"We will not sign," Finance Minister Anna Weber said.')
+    assert doc._.attributions
+    assert not [key for key in doc.user_data if str(key).startswith("sayso")]

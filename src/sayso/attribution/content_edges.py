@@ -40,7 +40,8 @@ def _trimmed(doc: Doc, offsets: TokenOffsets, passage: Passage,
     quoted = {i for i in content if passage.quote_at(doc[i].idx) is not None}
     colon = any(doc[i].text == ":" for i in cue) or doc[content[0] - 1].text == ":"
     # words after a colon ("KALE: ...", "said: ...") may run over sentences
-    kept = content if colon else _in_cue_sentence(doc, content, cue[0], quoted)
+    kept = content if colon else _in_cue_sentence(offsets.sentence_of(cue[0]), content,
+                                                  doc, quoted)
     verb = cue_verb(doc, cue)
     if verb is not None:
         kept = _without_saying_modifiers(doc, kept, verb, quoted)
@@ -75,10 +76,11 @@ def _when_or_where(modifier: Token) -> bool:
 _TIMES_AND_PLACES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 
 
-def _in_cue_sentence(doc: Doc, content: list[int], cue: int, quoted: set[int]) -> list[int]:
-    sentence = doc[cue].sent
-    inside = [i for i in content if sentence.start <= i < sentence.end or i in quoted]
-    if not any(sentence.start <= i < sentence.end and doc[i].is_alpha for i in inside):
+def _in_cue_sentence(sentence: tuple[int, int], content: list[int], doc: Doc,
+                     quoted: set[int]) -> list[int]:
+    start, end = sentence
+    inside = [i for i in content if start <= i < end or i in quoted]
+    if not any(start <= i < end and doc[i].is_alpha for i in inside):
         return content  # a content wholly elsewhere is some other rule's (a fronted clause)
     return inside
 

@@ -19,6 +19,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 # --- the passage: what the rules look up, computed once per doc -----------------------
 
+PASSAGE_CACHE = "sayso_passage"
+
+
 @dataclass
 class Passage:
     doc: Doc
@@ -34,6 +37,17 @@ class Passage:
 
     @classmethod
     def of(cls, doc: Doc) -> Passage:
+        """The doc's passage, built once per doc (kept in ``doc.user_data``
+        until ``alignment.forget_offsets``): the text never changes under it."""
+        cached = doc.user_data.get(PASSAGE_CACHE)
+        if cached is not None and len(cached.starts) == len(doc):
+            return cached
+        passage = cls._build(doc)
+        doc.user_data[PASSAGE_CACHE] = passage
+        return passage
+
+    @classmethod
+    def _build(cls, doc: Doc) -> Passage:
         # whole columns in one call each: a Token object per token costs more
         # than all the rules together on a long article
         rows = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).tolist() if len(doc) else []
