@@ -232,3 +232,20 @@ def test_a_story_sentence_before_a_quote_is_not_the_quote(extract):
             "keep this city running,\" he wrote.")
     [found] = extract(text)
     assert found.content_text == "\"The dockworkers keep this city running,\""
+
+
+@pytest.mark.parametrize("text, speaker, channel, cited, content", [
+    ("Krasna said in a post on Telegram, citing the presidential office spokesman Ana Vell, "
+     "that President Teodor Marek would not attend next week's summit in Loran.",
+     "Krasna", "in a post on Telegram", "Ana Vell",
+     "President Teodor Marek would not attend next week's summit in Loran"),
+    ("The news agency Baltor reported on its Telegram channel, citing the prime minister's "
+     "spokesman Lev Danek, that the cabinet would meet in emergency session on Sunday.",
+     "Baltor", "on its Telegram channel", "Lev Danek",
+     "the cabinet would meet in emergency session on Sunday"),
+])
+def test_the_agency_relay_shape_after_its_verb(extract, text, speaker, channel, cited, content):
+    [found] = extract(text)
+    assert (found.speaker.name, found.cue_text, found.channel) == (speaker, found.cue_text, channel)
+    assert found.cue_text in ("said", "reported")
+    assert [c.name for c in found.cited] == [cited] and found.content_text == content

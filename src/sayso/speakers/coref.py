@@ -345,6 +345,11 @@ def _name_after_descriptor(head: Token) -> Token:
     if (name.pos_ == "PROPN" and name.dep_ == head.dep_ and name.head.i == head.head.i
             and head.dep_ in ("nsubj", "nsubjpass")):
         return name
+    # "The news agency Baltor reported", parsed as the agency that Baltor reported
+    if (name.pos_ == "PROPN" and head.lemma_.lower() in org_nouns()
+            and name.dep_ in ("nsubj", "nsubjpass") and name.head.i != head.i
+            and head.head.i != name.i and head.dep_ in ("ROOT", "nsubj")):
+        return name
     return head
 
 
