@@ -44,7 +44,7 @@ def _cue_without_channel(doc: Doc, offsets: TokenOffsets, attribution: Attributi
     phrase = {t.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i for t in c.subtree}
     # only a phrase whose own noun the cue took ("said in a post on"), not a
     # preposition the cue needs ("according to", "called for")
-    objects = [t for t in doc if t.i in phrase and t.dep_ == "pobj"]
+    objects = [doc[i] for i in sorted(phrase) if doc[i].dep_ == "pobj"]
     if not any(t.i in cue for t in objects) and not any(
             t.lemma_.lower() in _channel_nouns() for t in objects if t.head.i in cue):
         return attribution
