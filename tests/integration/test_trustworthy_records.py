@@ -249,3 +249,18 @@ def test_the_agency_relay_shape_after_its_verb(extract, text, speaker, channel, 
     assert (found.speaker.name, found.cue_text, found.channel) == (speaker, found.cue_text, channel)
     assert found.cue_text in ("said", "reported")
     assert [c.name for c in found.cited] == [cited] and found.content_text == content
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Piet Aalders, 54, was sacked as manager of FC Harrow on Sunday.\n\nThe 54-year-old told "
+     "the Kessel Times he had been given no time at all to rebuild the squad.", "Piet Aalders"),
+    ("Saskia Brandt, 61, lost her home in the February floods.\n\nThe 61-year-old said she "
+     "was still waiting for the insurance payout.", "Saskia Brandt"),
+    ("Piet Aalders, 54, and Jan Mols, 54, were sacked on Sunday.\n\nThe 54-year-old said he had "
+     "been given no time at all.", "54-year-old"),
+    ("Piet Aalders was sacked on Sunday.\n\nThe 54-year-old said he had been given no time.",
+     "54-year-old"),
+])
+def test_an_age_resolves_only_to_the_one_person_of_that_age(extract, text, speaker):
+    found = extract(text, min_confidence=0)
+    assert found[-1].speaker.name == speaker

@@ -151,6 +151,23 @@ class Resolver:
                     return self.index.entity_of(ent)
         return None
 
+    def _person_of_age(self, head: Token) -> Entity | None:
+        """"Piet Aalders, 54, was sacked ... The 54-year-old told": the one
+        person the article gave that age before, by "Name, 54," or "54-year-old
+        Name"; nobody when it gave it to none or to several."""
+        if head.lower_ != "old" or not _is_bare_definite(head):
+            return None
+        age = next((t.text for t in head.subtree if t.like_num and t.i < head.i), None)
+        if age is None:
+            return None
+        before = self.index.text[:head.idx]
+        names = set(re.findall(rf"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+), {age},", before))
+        names |= set(re.findall(rf"{age}-year-old ((?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+)", before))
+        people = {e.id: e for name in names
+                  for e in [self.registry.by_key("PERSON", name)
+                            or self.registry.by_surname(name.split()[-1])] if e is not None}
+        return next(iter(people.values())) if len(people) == 1 else None
+
     def _sole_holder(self, head: Token) -> Entity | None:
         """"Lena Weber said the mayor had stressed ... Mayor Ivo Brandt struck
         a more conciliatory tone": a definite title met before its holder is
@@ -267,6 +284,9 @@ class Resolver:
     def _nominal_antecedent(self, mention: Mention) -> Entity | None:
         """"the minister" -> the last entity whose role holds "minister"."""
         head = mention.head
+        aged = self._person_of_age(head)
+        if aged is not None:
+            return aged
         if in_headline(self.index.text, head.idx):
             return self._named_below(mention)
         if head.text.istitle() and not any(c.dep_ == "det" for c in head.children):
