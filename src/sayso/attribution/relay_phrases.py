@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import read_rows
 from ..model import Attribution
 from .alignment import TokenOffsets, tokens_to_span
+from .clause_contents import cue_verb
 
 _RELAY_WORDS = frozenset({"citing", "quoting"})
 _RELAY_LEMMAS = frozenset({"cite", "quote"})
@@ -37,9 +38,8 @@ def _cue_without_channel(doc: Doc, offsets: TokenOffsets, attribution: Attributi
     the verb; a content that is only that phrase's words ("Telegram") is
     none, and what was said is the "that" clause after the relay."""
     cue = sorted(offsets.tokens_in(attribution.cue))
-    verb = next((doc[i] for i in cue if doc[i].pos_ in ("VERB", "AUX")
-                 and doc[i].head.i not in cue or doc[i].head.i == i), None)
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+    verb = cue_verb(doc, cue)
+    if verb is None:
         return attribution
     phrase = {t.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i for t in c.subtree}
     # only a phrase whose own noun the cue took ("said in a post on"), not a

@@ -17,7 +17,6 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..lexicon import read_rows
-
 from ..model import Attribution
 from .alignment import TokenOffsets
 from .features import load_lexicon
@@ -26,13 +25,11 @@ from .features import load_lexicon
 def drop_deeds(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     offsets = TokenOffsets(doc)
     deeds = load_lexicon("action_verbs.txt")
-    reporting = load_lexicon("reporting_verbs.txt") | load_lexicon("reporting_nouns.txt")
     return [a for a in attributions if not _is_deed(doc, offsets, a, deeds)
-            and not _says_nothing(doc, offsets, a) and not _no_claim(doc, offsets, a, reporting)]
+            and not _says_nothing(doc, offsets, a) and not _no_claim(doc, offsets, a)]
 
 
-def _no_claim(doc: Doc, offsets: TokenOffsets, attribution: Attribution,
-              reporting: frozenset[str]) -> bool:
+def _no_claim(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> bool:
     """Nothing said: a passive cue whose content is its own subject ("The
     emergency was declared"), and a reporter's question a statement answers
     ("Asked whether he would resign, the minister said"). (A cue outside the
@@ -129,11 +126,8 @@ _NOTHING_SAID = frozenset({"comment", "say", "answer", "discuss", "confirm", "el
 
 def _is_deed(doc: Doc, offsets: TokenOffsets, attribution: Attribution,
              deeds: frozenset[str]) -> bool:
-    tokens = sorted(i for i in offsets.tokens_in(attribution.cue) if not doc[i].is_punct)
-    if not tokens:
+    cue = [doc[i] for i in sorted(offsets.tokens_in(attribution.cue)) if not doc[i].is_punct]
+    if not cue:
         return False
-    inside = set(tokens)
-    # the cue's main word: the one whose head lies outside it ("has signed")
-    head = next((doc[i] for i in tokens if doc[i].head.i not in inside or doc[i].head.i == i),
-                doc[tokens[0]])
+    head = cue_head(cue)  # "has signed" -> signed
     return head.pos_ == "VERB" and head.lemma_.lower() in deeds
