@@ -49,11 +49,13 @@ eval-patterns: setup
 eval-events: setup
 	$(BIN)/python eval/events_score.py --data $(POLNEAR)
 
-# The CRFs, then the confidence model: fitted on the last 100 train articles,
-# scored by CRFs trained on the other 740 (nothing from dev).
+# The CRFs, then the cue priors (counted on train articles 0-739) and the
+# confidence model: fitted on the last 100 train articles, scored by CRFs
+# trained on the other 740 (nothing from dev).
 HOLDOUT := .train-holdout
 train: setup
 	$(BIN)/python -m sayso.training.crf --data $(POLNEAR)
 	$(BIN)/python -m sayso.training.crf --data $(POLNEAR) --holdout 100 --out $(HOLDOUT)
+	$(BIN)/python -m sayso.training.cue_priors --data $(POLNEAR) --holdout 100
 	$(BIN)/python -m sayso.training.confidence --data $(POLNEAR) --holdout-models $(HOLDOUT) --holdout 100
 	$(BIN)/python -m sayso.training.neural --data $(POLNEAR) --epochs 4 --tune-layers 4 --holdout 100

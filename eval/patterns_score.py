@@ -138,6 +138,7 @@ class Prediction:
     channel: str | None
     cited: list[str]
     parent: int | None
+    resolved_by: str | None = None
 
 
 def to_prediction(attribution) -> Prediction:
@@ -147,7 +148,8 @@ def to_prediction(attribution) -> Prediction:
         speaker=speaker.name if speaker else attribution.source_text,
         named=speaker.named if speaker else None,
         role=speaker.role if speaker else None, channel=attribution.channel,
-        cited=[c.name for c in attribution.cited], parent=attribution.parent)
+        cited=[c.name for c in attribution.cited], parent=attribution.parent,
+        resolved_by=speaker.resolved_by if speaker else None)
 
 
 # -- scoring one item ------------------------------------------------------------

@@ -49,6 +49,7 @@ def build_attributor(model: str = "default", min_confidence: float | None = None
     from .attribution.content_edges import trim_content_edges
     from .attribution.datelines import strip_datelines
     from .attribution.embedding import confine_embedded_sources
+    from .attribution.headlines import add_headline_attributions
     from .attribution.inherited_sources import fill_inherited_sources
     from .attribution.noun_cues import add_noun_cue_attributions
     from .attribution.paragraphs import confine_to_paragraphs
@@ -76,7 +77,8 @@ def build_attributor(model: str = "default", min_confidence: float | None = None
         found = [a for a in fill_empty_contents(doc, found) if a.content]
         found = fill_inherited_sources(doc, found)
         # after the quote rules: a "NAME:" line is one statement, whatever it embeds
-        found = add_clause_cue_attributions(doc, add_speaker_label_attributions(doc, found))
+        found = add_headline_attributions(doc, add_speaker_label_attributions(doc, found))
+        found = add_clause_cue_attributions(doc, found)
         found = trim_content_edges(doc, drop_deeds(doc, drop_relay_records(doc, found)))
         attributions = confine_embedded_sources(sorted(found, key=_position))
         enrich(doc, attributions, publisher)

@@ -63,10 +63,16 @@ class Speaker:
     role: str | None = None
     mentions: Span = field(default_factory=list)
     named: bool | None = None  # known by a proper name (None: not said)
+    # how the source phrase was tied to this speaker (speakers/resolution.py):
+    # name, apposition, title, nominal, pronoun, relative, label, publisher, none
+    # (not part of who the speaker is: two records of one person compare equal)
+    resolved_by: str | None = field(default=None, compare=False)
+    confidence: float | None = field(default=None, compare=False)  # how often that way is right
 
     def to_dict(self) -> dict:
         return {"name": self.name, "type": self.type, "role": self.role,
-                "mentions": fragments_as_lists(self.mentions), "named": self.named}
+                "mentions": fragments_as_lists(self.mentions), "named": self.named,
+                "resolved_by": self.resolved_by, "confidence": self.confidence}
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """How far to trust a record: a calibrated confidence in [0, 1].
 
 A logistic model over the shape of each attribution (is the cue a
-reporting word, is the content a clause or a quotation, who is the
+reporting word, how often its word with such a complement is a cue in the
+corpus (``cue_priors``), is the content a clause or a quotation, who is the
 source), fitted on the predictions of taggers that never saw the documents
 they were scored on (``sayso.training.confidence``): a CRF pair trained on
 PolNeAR train less its last 100 articles, run over those 100, each record
@@ -24,12 +25,15 @@ from spacy.tokens import Doc
 from ..model import Attribution
 from .alignment import TokenOffsets
 from .features import load_lexicon, speech_verbs
+from .cue_priors import cue_prior
 from .speech_acts import cue_head, is_clause
 
 CONFIDENCE_MODEL = "confidence.json"
 FEATURES = ("bias", "cue_reporting", "cue_speech", "cue_colon", "cue_long", "content_clause",
             "content_quoted", "content_short", "content_long", "bare_noun_phrase",
-            "source_empty", "source_pronoun", "speaker_named", "speaker_unnamed")
+            "source_empty", "source_pronoun", "speaker_named", "speaker_unnamed",
+            "cue_prior", "cue_rare")
+RARE_CUE = 0.15
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which"})
 
 
@@ -42,6 +46,9 @@ def feature_vector(doc: Doc, offsets: TokenOffsets, attribution: Attribution) ->
     lemma = head.lemma_.lower() if head is not None else ""
     reporting = bool(head) and (lemma in _reporting() or head.lower_ in _reporting())
     clause = is_clause(doc, content)
+    # a word that, with what follows it, seldom heads a cue in the corpus
+    # ("inspectors found cracks"); an empty cue (a colon) is no word
+    prior = cue_prior(head) if head is not None and cue_text_has_word(cue) else 1.0
     speaker = attribution.speaker
     source = attribution.source_text.strip().lower()
     values = {
@@ -59,8 +66,14 @@ def feature_vector(doc: Doc, offsets: TokenOffsets, attribution: Attribution) ->
         "source_pronoun": source in _PRONOUNS,
         "speaker_named": bool(speaker and speaker.named),
         "speaker_unnamed": bool(speaker and speaker.named is False and source not in _PRONOUNS),
+        "cue_prior": prior,
+        "cue_rare": prior < RARE_CUE,
     }
     return [float(values[name]) for name in FEATURES]
+
+
+def cue_text_has_word(cue) -> bool:
+    return any(t.is_alpha for t in cue)
 
 
 @lru_cache(maxsize=None)

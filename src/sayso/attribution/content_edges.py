@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from ..model import Attribution
 from .alignment import TokenOffsets, tokens_to_span
 from .clause_contents import cue_verb
+from .clause_cues import clause_complement
 from .passage import Passage
 
 _SAYING_MODIFIERS = frozenset({"prep", "npadvmod", "advmod", "agent"})
@@ -44,6 +45,7 @@ def _trimmed(doc: Doc, offsets: TokenOffsets, passage: Passage,
                                                   doc, quoted)
     verb = cue_verb(doc, cue)
     if verb is not None:
+        kept = _relative_clauses_apart(doc, kept, verb, quoted)
         kept = _without_saying_modifiers(doc, kept, verb, quoted)
     kept = _without_narrative_before_quote(doc, kept, quoted)
     if kept == content or not any(doc[i].is_alpha for i in kept):
@@ -67,6 +69,31 @@ def _without_narrative_before_quote(doc: Doc, content: list[int], quoted: set[in
     return content[stop + 1:]
 
 
+def _relative_clauses_apart(doc: Doc, content: list[int], verb: Token,
+                            quoted: set[int]) -> list[int]:
+    """A relative clause is a statement of its own: "The striker Joao
+    Matos, who told reporters that he was fully fit, was left out" says
+    "he was fully fit" inside the clause and nothing outside it, and in
+    "Ngozi Eze, who said last week that she would resign, told parliament
+    that she had changed her mind" the clause on the speaker is no part of
+    what she told parliament."""
+    if verb.dep_ == "relcl":
+        clause = {t.i for t in verb.subtree}
+        inside = [i for i in content if i in clause or i in quoted]
+        if not any(doc[i].is_alpha for i in inside):
+            complement = clause_complement(verb)
+            if complement is None:
+                return content
+            inside = [t.i for t in complement.subtree if not t.is_space]
+        return inside
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return content
+    aside = {t.i for c in subject.children if c.dep_ == "relcl" for t in c.subtree}
+    kept = [i for i in content if i not in aside or i in quoted]
+    return kept if any(doc[i].is_alpha for i in kept) else content
+
+
 def _when_or_where(modifier: Token) -> bool:
     """"on Monday", "late on Tuesday", "in Varne": a time or place; not "of
     fraud" in "accused him of fraud", which is what was said."""
@@ -88,6 +115,11 @@ def _in_cue_sentence(sentence: tuple[int, int], content: list[int], doc: Doc,
 def _without_saying_modifiers(doc: Doc, content: list[int], verb: Token,
                               quoted: set[int]) -> list[int]:
     modifiers = [c for c in verb.children if c.dep_ in _SAYING_MODIFIERS and _when_or_where(c)]
+    # "told parliament on Tuesday that ...": the one told, before the clause
+    # told, is the audience, not part of what was said
+    clauses = [c.i for c in verb.rights if c.dep_ == "ccomp"]
+    modifiers += [c for c in verb.rights if c.dep_ in ("dobj", "dative") and clauses
+                  and c.i < clauses[0]]
     # "said on Monday it would ...", parsed as the clause's own time: a date
     # between the verb and the clause's subject dates the saying
     for clause in (c for c in verb.rights if c.dep_ == "ccomp"):
@@ -96,7 +128,8 @@ def _without_saying_modifiers(doc: Doc, content: list[int], verb: Token,
                       if g.dep_ in _SAYING_MODIFIERS and subject is not None and g.i < subject.i
                       and _when_or_where(g)]
     kept = list(content)
-    for modifier in modifiers:
+    # from the edges in: "parliament on Tuesday that ..." loses both
+    for modifier in sorted(modifiers, key=lambda m: m.i):
         words = {t.i for t in modifier.subtree}
         if words & quoted or not words & set(kept):
             continue

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..model import Attribution
 from .alignment import TokenOffsets
+from ..nlp.layout import in_headline
 from .features import load_lexicon
 
 MAX_LABEL_WORDS = 4
@@ -119,7 +120,16 @@ def _names_a_speaker(doc: Doc, offsets: TokenOffsets, label: tuple[int, int]) ->
         return True
     head = tokens[-1]
     return (all(t.pos_ == "PROPN" or t.ent_type_ in _NAME_ENTITIES for t in tokens)
-            or (len(tokens) == 1 and head.lemma_.lower() in load_lexicon("reporting_nouns.txt")))
+            or (len(tokens) == 1 and head.lemma_.lower() in load_lexicon("reporting_nouns.txt"))
+            or _headline_body_or_office(doc, tokens))
+
+
+def _headline_body_or_office(doc: Doc, tokens) -> bool:
+    """A headline's "Central bank:", "Minister:", "Police:": a short common
+    noun phrase, an office or a body the story goes on to name (a section
+    word, "Analysis:", is a stopword)."""
+    return (in_headline(doc.text, tokens[0].idx) and len(tokens) <= 3
+            and tokens[-1].pos_ in ("NOUN", "PROPN"))
 
 
 def _covered(attributions: list[Attribution], label: tuple[int, int],

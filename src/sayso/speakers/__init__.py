@@ -41,6 +41,7 @@ from .lexicon import honorifics
 from .registry import Entity, Registry
 from .origin import is_bare_channel, issuer_of_document, origin_of, qualify_generic_body
 from .relay import find_cited
+from .resolution import resolution_method, with_resolution
 from .spans import clean_fragments, span_root, tokens_removed
 
 __all__ = ["enrich"]
@@ -57,13 +58,14 @@ def enrich(doc: Doc, attributions: list[Attribution], publisher: str | None = No
     for attribution in attributions:
         attribution.fill_texts(index.text)
     resolver = Resolver(index)
-    speakers: dict[int, Entity | None] = {}
+    speakers: dict[int, tuple[Entity | None, str | None]] = {}
     # Document order, so a pronoun sees the speakers before it.
     for i in sorted(range(len(attributions)), key=lambda k: _position(attributions[k])):
         speakers[i] = _enrich_one(index, resolver, attributions[i])
     for i, attribution in enumerate(attributions):
-        entity = speakers[i]
-        attribution.speaker = entity.to_speaker() if entity is not None else None
+        entity, method = speakers[i]
+        attribution.speaker = with_resolution(
+            entity.to_speaker() if entity is not None else None, method)
         at = _position(attribution)
         if not index.in_quote_at(at):
             attribution.speaker = (first_person_writer(attribution.speaker, index.text, at,
@@ -132,9 +134,11 @@ def _origins_of_bare_documents(attributions: list[Attribution]) -> None:
             last = attribution.origin
 
 
-def _enrich_one(index: DocIndex, resolver: Resolver, attribution: Attribution) -> Entity | None:
-    """Resolve the speaker and set cited, channel and kind; the speaker is
-    returned, to be written once all mentions are known."""
+def _enrich_one(index: DocIndex, resolver: Resolver,
+                attribution: Attribution) -> tuple[Entity | None, str | None]:
+    """Resolve the speaker and set cited, channel and kind; the speaker and
+    how it was resolved are returned, to be written once all mentions are
+    known."""
     offsets = index.offsets
     source = offsets.span_tokens(attribution.source)
     cue = offsets.span_tokens(attribution.cue)
@@ -144,9 +148,12 @@ def _enrich_one(index: DocIndex, resolver: Resolver, attribution: Attribution) -
         # "According to a statement from the ministry": the ministry speaks,
         # through its statement
         issuer, medium = document
-        speaker = resolver.resolve_source([t.i for t in issuer.subtree], content)
+        source_words = [t.i for t in issuer.subtree]
     else:
-        speaker = resolver.resolve_source(source, content)
+        source_words = source
+    speaker = resolver.resolve_source(source_words, content)
+    method = (resolution_method(index.doc, source_words, speaker, resolver.via)
+              if speaker is not None else None)
     attribution.cited = [e.to_cited() for e in
                          find_cited(resolver, speaker, source, cue, content)]
     attribution.channel = _take_channel(index, attribution, _cue_verb(index.doc, cue),
@@ -158,7 +165,7 @@ def _enrich_one(index: DocIndex, resolver: Resolver, attribution: Attribution) -
                          index.quoted, cue_at)
     if kind is not None:
         attribution.kind = kind
-    return speaker
+    return speaker, method
 
 
 def _take_channel(index: DocIndex, attribution: Attribution, verb: Token | None,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Speaker
+from .resolution import with_resolution
 
 _SINGULAR = frozenset({"i", "me"})
 _PLURAL = frozenset({"we", "us"})
@@ -30,9 +31,11 @@ def first_person_writer(speaker: Speaker | None, text: str, at: int,
         return None  # "A: We told him ...": a transcript's speaker, not the writer
     signed = signature_after(text, at)
     if signed:
-        return Speaker(signed, "PERSON", None, speaker.mentions, named=True)
+        return with_resolution(Speaker(signed, "PERSON", None, speaker.mentions, named=True),
+                               "signature")
     if speaker.name.lower() in _PLURAL and publisher:
-        return Speaker(publisher, "ORG", None, speaker.mentions, named=True)
+        return with_resolution(Speaker(publisher, "ORG", None, speaker.mentions, named=True),
+                               "publisher")
     return None
 
 

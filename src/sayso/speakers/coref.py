@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from .docindex import DocIndex, in_headline
+from ..nlp.layout import in_headline
+from .docindex import DocIndex
 from .lexicon import empty_nouns, org_nouns, party_members, pronouns, role_nouns
 from .mentions import Mention, describe, describe_named, noun_of, required_words
 from .registry import Entity
@@ -39,10 +40,12 @@ class Resolver:
         self.registry = index.registry
         self._statement: frozenset[int] = frozenset()
         self._taken: frozenset[int] = frozenset()  # entities a coordinated source already named
+        self.via: str | None = None  # how the last source was resolved, when a rule knows
 
     def resolve_source(self, tokens: list[int], content: list[int] = ()) -> Entity | None:
         """The speaker named by a source span's tokens (None when empty);
         ``content`` are the tokens of what the speaker said."""
+        self.via = None
         if not tokens:
             return None
         # "“Bernie will win,” he said": he is not a name in his own quoted
@@ -50,6 +53,7 @@ class Resolver:
         self._statement = frozenset(i for i in content if self.index.in_quote(i))
         labelled = self._transcript_label(tokens)
         if labelled is not None:
+            self.via = "label"
             self.index.note_speaker(tokens[-1], labelled)
             self._statement = frozenset()
             return labelled
@@ -129,6 +133,9 @@ class Resolver:
             mention = self._with_owner_named(mention)
             entity = self.registry.new(mention)
             self.registry.set_key(entity)
+            if mention.kind == "name" and mention.type == "PERSON" and len(entity.name.split()) > 1:
+                # a full name the recogniser missed: "Calder" later is this person
+                self.registry.add_surname(entity, head.i)
         self.registry.add_mention(entity, mention)
         return entity
 
@@ -266,6 +273,13 @@ class Resolver:
 
     def _name_antecedent(self, mention: Mention) -> Entity | None:
         words = mention.name.split()
+        if (len(words) == 1 and in_headline(self.index.text, mention.head.idx)
+                and words[0].lower() in (role_nouns().keys() | org_nouns())):
+            # a headline's capitalised "Minister:" is a title, like "minister says"
+            below = self._named_below(mention)
+            if below is not None:
+                self.via = "title"
+                return below
         if len(words) == 1:
             # a lone "Ban" the recogniser missed: a surname, or the first word
             # of one full name ("Ban Ki-moon")
@@ -286,9 +300,12 @@ class Resolver:
         head = mention.head
         aged = self._person_of_age(head)
         if aged is not None:
+            self.via = "title"
             return aged
         if in_headline(self.index.text, head.idx):
-            return self._named_below(mention)
+            below = self._named_below(mention)
+            self.via = "title" if below is not None else None
+            return below
         if head.text.istitle() and not any(c.dep_ == "det" for c in head.children):
             # "Trump: I'm the worst ..." tagged a common noun: still a surname
             found = self.registry.by_surname(head.text)
@@ -305,7 +322,13 @@ class Resolver:
                 return found[0]
             if (mention.type == "PERSON" and not mention.plural and _is_bare_definite(mention.head)
                     and mention.head.lemma_.lower() not in empty_nouns()):
-                return self._salient_person(mention.head) or self._sole_holder(mention.head)
+                salient = self._salient_person(mention.head)
+                if salient is not None:
+                    return salient
+                holder = self._sole_holder(mention.head)
+                if holder is not None:
+                    self.via = "title"
+                return holder
         if mention.type == "ORG" and mention.definite and not mention.plural:
             found = self._salient_body(mention.head)
             if found is not None:

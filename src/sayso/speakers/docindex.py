@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..nlp.layout import in_headline
 from .kind import find_quoted
 from .lexicon import given_name_gender, org_nouns, role_nouns
 from .mentions import NAMED_LABELS, describe_bare_name, describe_named
@@ -172,7 +173,12 @@ class DocIndex:
         deferred, full_names = [], []
         for ent in self.doc.ents:
             if ent.label_ not in NAMED_LABELS:
-                continue
+                start = _mistyped_person(ent)
+                if start is None:
+                    continue
+                # "Mayor Ines Calder" tagged PRODUCT: a given name and a
+                # surname are a person, whatever the recogniser called them
+                ent = SpacySpan(self.doc, start, ent.end, label="PERSON")
             mention = describe_named(ent)
             if mention.type == "PERSON" and len(mention.name.split()) > 1:
                 full_names.append((ent, mention))
@@ -283,6 +289,23 @@ def _a_persons_name(ent: SpacySpan) -> bool:
         and words[-1].lemma_.lower() not in org_nouns())
 
 
+# Labels no speaker has, but a person's name mistyped may carry.
+_MISTYPABLE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+
+
+def _mistyped_person(ent: SpacySpan) -> int | None:
+    """Where the person's name starts in a name typed PRODUCT or WORK_OF_ART:
+    proper nouns ending in a given name and a surname ("Valdoran President
+    Ivo Stenk", "Twitter's Malte Brekke"); None when it reads as no one's."""
+    words = [t for t in ent if t.is_alpha]
+    if ent.label_ not in _MISTYPABLE or not words or not all(t.pos_ == "PROPN" for t in words):
+        return None
+    if words[-1].lemma_.lower() in org_nouns():
+        return None
+    return next((words[k].i for k in range(max(0, len(words) - 3), len(words) - 1)
+                 if given_name_gender(words[k].text) is not None), None)
+
+
 def _is_subject(token: Token) -> bool:
     """A subject, or the owner of one: "James Comey's news conference, in
     which he ..." has Comey as salient as a subject."""
@@ -326,32 +349,6 @@ def _fits_apposition(ent: SpacySpan, noun: Token) -> bool:
     # several people need several names
     return noun.tag_ not in ("NNS", "NNPS") or ent.root.dep_ == "conj" or any(
         c.dep_ == "conj" for c in ent.root.children)
-
-
-def is_headline_line(text: str, at: int) -> bool:
-    """Whether the line holding character ``at`` is written in title case
-    (most words of four letters or more capitalised), as headlines are."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    words = [w for w in text[start:end if end >= 0 else len(text)].split()
-             if len(w) >= 4 and w[0].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
-_HEADLINE_WORDS = 20
-
-
-def in_headline(text: str, at: int) -> bool:
-    """Whether ``at`` lies in the article's headline: its first paragraph,
-    one short line of no more than 20 words with no full stop at its end,
-    before a blank line."""
-    lead = len(text) - len(text.lstrip())
-    first_break = text.find("\n", lead)
-    if first_break < 0 or not at < first_break or text[first_break:first_break + 2] != "\n\n":
-        return False
-    line = text[lead:first_break].strip()
-    return (0 < len(line.split()) <= _HEADLINE_WORDS and line[-1] not in ".!?:;"
-            and not line.endswith(("\u201d", '"')) or is_headline_line(text, at))
 
 
 def _sentences(doc: Doc) -> list[SpacySpan]:
