@@ -7,7 +7,7 @@ Every bank record a prediction is matched to counts once for the method
 that resolved the prediction's speaker (``speaker.resolved_by``): right
 when the speaker is the gold one. The share, smoothed by one right and one
 wrong guess, is the speaker ``confidence`` the package gives that method
-(``src/sayso/speakers/lexicons/resolution_confidence.tsv``). The bank is
+(``src/sayso/speakers/lexicons/resolution_confidence.txt``). The bank is
 development data, so these are development figures: rerun after changing
 the resolver, and read a method with few records as a rough guess.
 """
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from patterns_score import load_bank, run_bank  # noqa: E402
 
 TABLE = (Path(__file__).parent.parent / "src" / "sayso" / "speakers" / "lexicons"
-         / "resolution_confidence.tsv")
+         / "resolution_confidence.txt")
 HEADER = """# How often a speaker tied to its source phrase by each method came out right
 # on the pattern bank (eval/patterns/): method | smoothed share right | records | right.
 # Written by eval/resolution_rates.py; rerun it after changing the resolver.

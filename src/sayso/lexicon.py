@@ -6,6 +6,8 @@ this is the one reader they share.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from importlib.resources import files
 
 
@@ -18,3 +20,10 @@ def read_rows(package: str, name: str) -> list[list[str]]:
         if line:
             rows.append([field.strip() for field in line.split("|")])
     return rows
+
+
+@lru_cache(maxsize=None)
+def audience_verbs() -> frozenset[str]:
+    """Verbs of telling, whose object is the one told ("told parliament"):
+    shared by the attribution rules and the channel finder."""
+    return frozenset(row[0].lower() for row in read_rows("sayso", "audience_verbs.txt"))

@@ -377,3 +377,39 @@ def test_a_statement_inside_a_readout_is_a_record_of_its_own(extract, text, spea
 def test_what_an_embedded_speaker_did_is_no_statement(extract):
     found = extract("Mayor Rui Alves said the inspectors had found cracks in two of its piers.")
     assert [a.cue_text for a in found] == ["said"]
+
+
+@pytest.mark.parametrize("text, source, speaker", [
+    # "the premier" and a lower-case "prime minister" the tagger called a
+    # proper noun are the Prime Minister named before
+    ("Prime Minister Leo Varga flew to Brenmark on Tuesday.\n\nAfter the talks, the premier "
+     "said both sides had agreed on the route.", "the premier", "Leo Varga"),
+    ("Prime Minister Leo Varga flew to Brenmark on Tuesday.\n\n\u201cWe are close,\u201d the "
+     "prime minister said.", "the prime minister", "Leo Varga"),
+    # a firm the recogniser typed PERSON, which its own clause calls "its"
+    ("Dalmar Foods halted deliveries from its Coldby plant after a fault.\n\n\"Shipments will "
+     "resume on Monday,\" the company said in a statement.", "the company", "Dalmar Foods"),
+    ("Keller Marine said on Tuesday that it was close to completing its purchase of the "
+     "shipyard.\n\nThe company said the deal would be signed within days.", "The company",
+     "Keller Marine"),
+    ("Velta Motors is recalling 86,000 cars because of a fault in the brakes.\n\nThe carmaker "
+     "said no accidents had been reported.", "The carmaker", "Velta Motors"),
+    # a person the recogniser typed ORG, whom the clause calls "his"
+    ("Haruto Sato opened his first noodle bar in Kessel in 2009.\n\nSato, 47, said the problem "
+     "had been fixed.", "Sato, 47", "Haruto Sato"),
+    # a person typed ORG behind a title
+    ("Ostranian President Amal Reyes and Valdoran President Ivo Stenk spoke by telephone.\n\n"
+     "Stenk told Reyes that Valdor would not accept the plan.", "Stenk", "Ivo Stenk"),
+])
+def test_a_later_mention_finds_the_one_named_before(extract, text, source, speaker):
+    record = next(a for a in extract(text) if a.source_text == source)
+    assert record.speaker.name == speaker
+
+
+def test_a_pronoun_after_an_unnamed_speaker_is_that_speaker_as_written(extract):
+    text = ("Opposition MP Gareth Lowe attended the inquest into the death of Samuel Idowu.\n\n"
+            "The coroner said Idowu had died of a heart condition. She said officers could not "
+            "have known about it.")
+    found = extract(text, min_confidence=0)
+    assert [a.speaker.name for a in found] == ["coroner", "coroner"]
+    assert found[1].speaker.resolved_by == "pronoun"

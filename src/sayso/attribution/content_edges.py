@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import audience_verbs
 from ..model import Attribution
 from .alignment import TokenOffsets, tokens_to_span
 from .clause_contents import cue_verb
@@ -118,8 +119,10 @@ def _without_saying_modifiers(doc: Doc, content: list[int], verb: Token,
     # "told parliament on Tuesday that ...": the one told, before the clause
     # told, is the audience, not part of what was said
     clauses = [c.i for c in verb.rights if c.dep_ == "ccomp"]
-    modifiers += [c for c in verb.rights if c.dep_ in ("dobj", "dative") and clauses
-                  and c.i < clauses[0]]
+    if clauses and verb.lemma_.lower() in audience_verbs():
+        modifiers += [c for c in verb.rights if c.dep_ in ("dobj", "dative") and c.i < clauses[0]
+                      and not any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that"
+                                  for t in c.subtree)]
     # "said on Monday it would ...", parsed as the clause's own time: a date
     # between the verb and the clause's subject dates the saying
     for clause in (c for c in verb.rights if c.dep_ == "ccomp"):

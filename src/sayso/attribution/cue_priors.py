@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..lexicon import read_rows
 
-PRIORS_FILE = "cue_priors.tsv"
+PRIORS_FILE = "cue_priors.txt"
 SMOOTHING = 4.0  # pseudo-occurrences at the shape's overall rate
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "csubj"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})

@@ -21,8 +21,9 @@ from .features import load_lexicon
 
 MAX_LABEL_WORDS = 4
 MIN_STATEMENT_WORDS = 3
-# A name, optionally behind a quote mark that opens the transcript line.
-_LABEL = re.compile(r"""[ \t]*["“']?(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,%d})[ \t]*:"""
+# A name, optionally behind a quote mark that opens the transcript line; it
+# starts with a capital of any script ("ØDEGAARD:").
+_LABEL = re.compile(r"""[ \t]*["“']?(?P<label>(?=[^\W\d_])[\w.'’-]+(?:[ \t]+[\w.'’-]+){0,%d})[ \t]*:"""
                     % (MAX_LABEL_WORDS - 1))
 _WORD = re.compile(r"\w+")
 _NAME_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
@@ -33,15 +34,21 @@ def add_speaker_label_attributions(doc: Doc, attributions: list[Attribution]) ->
     of them already covers."""
     offsets, text = TokenOffsets(doc), doc.text
     lines = [(span, _LABEL.match(text, *span)) for span in _paragraphs(text)]
+    lines = [(span, m if m is not None and m.group("label")[0].isupper() else None)
+             for span, m in lines]
     questions = [match.span("label") for _, match in lines
                  if match is not None and match.group("label") == _QUESTION]
-    # a question line is no statement, whoever asks it
-    found = [a for a in attributions if not _on_label(a, questions)]
+    question_lines = [span for span, match in lines
+                      if match is not None and match.group("label") == _QUESTION]
+    # a question line is no statement, whoever asks it, nor what it asks about
+    found = [a for a in attributions if not _on_label(a, questions)
+             and not _on_label(a, question_lines, role="cue")]
     for (start, end), match in lines:
         if match is None:
             continue
         label = match.span("label")
-        statement = _statement(text, match.end(), end)
+        # in a transcript an answer may be one word ("Yes.")
+        statement = _statement(text, match.end(), end, 1 if questions else MIN_STATEMENT_WORDS)
         colon = (match.end() - 1, match.end())
         if match.group("label") == _ANSWER and questions:
             source = _interviewee(doc, questions[0][0])
@@ -80,16 +87,35 @@ def _speakers_own(text: str, attribution: Attribution, label: tuple[int, int],
 _QUESTION, _ANSWER = "Q", "A"
 
 
-def _on_label(attribution: Attribution, labels: list[tuple[int, int]]) -> bool:
-    return any(start <= s < end for s, _ in attribution.source for start, end in labels)
+def _on_label(attribution: Attribution, labels: list[tuple[int, int]],
+              role: str = "source") -> bool:
+    return any(start <= s < end for s, _ in getattr(attribution, role)
+               for start, end in labels)
 
 
 def _interviewee(doc: Doc, first_question: int) -> list[tuple[int, int]]:
-    """Who answers the "A:" lines of an interview: the last person the
-    introduction names before the first question ("an interview with Dr.
-    Samuel Mensah, director of ..."); nobody when it names none."""
+    """Who answers the "A:" lines of an interview: the person the
+    introduction has speak ("Ayesha Rahman ... spoke by phone", "an
+    interview with Dr. Samuel Mensah"), else the first it names ("Her
+    deputy, Olu Bankole, was also on the call" comes after); nobody when
+    it names none."""
     people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= first_question]
-    return [(people[-1].start_char, people[-1].end_char)] if people else []
+    if not people:
+        return []
+    speaking = next((e for e in people if _has_the_word(e.root)), people[0])
+    return [(speaking.start_char, speaking.end_char)]
+
+
+_TALKING = frozenset({"speak", "talk", "answer", "sit"})
+
+
+def _has_the_word(name) -> bool:
+    """The subject of "spoke"/"talked", or the one an interview is with."""
+    if name.dep_ in ("nsubj", "appos"):
+        verb = name.head if name.dep_ == "nsubj" else name.head.head
+        return verb.lemma_.lower() in _TALKING
+    return (name.dep_ == "pobj" and name.head.lower_ == "with"
+            and name.head.head.lemma_.lower() == "interview")
 
 
 def _paragraphs(text: str):
@@ -98,13 +124,14 @@ def _paragraphs(text: str):
         yield match.span()
 
 
-def _statement(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _statement(text: str, start: int, end: int,
+               fewest: int = MIN_STATEMENT_WORDS) -> tuple[int, int] | None:
     """The words after the colon, when there are enough of them."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if len(_WORD.findall(text, start, end)) < MIN_STATEMENT_WORDS:
+    if len(_WORD.findall(text, start, end)) < fewest:
         return None
     return start, end
 

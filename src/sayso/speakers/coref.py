@@ -329,7 +329,8 @@ class Resolver:
                 if holder is not None:
                     self.via = "title"
                 return holder
-        if mention.type == "ORG" and mention.definite and not mention.plural:
+        if ((mention.type == "ORG" or mention.head.lemma_.lower() in _ANY_FIRM)
+                and mention.definite and not mention.plural):
             found = self._salient_body(mention.head)
             if found is not None:
                 return found

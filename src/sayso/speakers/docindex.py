@@ -172,14 +172,14 @@ class DocIndex:
         join "Anna Weber" even when the full name comes later."""
         deferred, full_names = [], []
         for ent in self.doc.ents:
-            if ent.label_ not in NAMED_LABELS:
-                start = _mistyped_person(ent)
-                if start is None:
-                    continue
+            start = _mistyped_person(ent)
+            if start is None and ent.label_ not in NAMED_LABELS:
+                continue
+            if start is not None:
                 # "Mayor Ines Calder" tagged PRODUCT: a given name and a
                 # surname are a person, whatever the recogniser called them
                 ent = SpacySpan(self.doc, start, ent.end, label="PERSON")
-            mention = describe_named(ent)
+            mention = describe_named(ent, _title_apposed_to(ent))
             if mention.type == "PERSON" and len(mention.name.split()) > 1:
                 full_names.append((ent, mention))
             else:
@@ -230,15 +230,20 @@ class DocIndex:
         """Proper-noun subjects the recogniser missed ("Christie, who ...,
         blasted Clinton"), so a later "he" can still find them."""
         for sentence in sentences:
-            for child in sentence.root.children:
+            subjects = [c for c in sentence.root.children if c.dep_ in _SUBJECTS]
+            # "Chief Constable Miriam Hale and Detective Superintendent Colm Rourke briefed"
+            subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]
+            for child in subjects:
                 # a "." the tagger called a proper noun is no name
-                if (child.dep_ in _SUBJECTS and child.pos_ == "PROPN"
+                if (child.pos_ == "PROPN"
                         and child.i not in self._ent_at and any(c.isalpha() for c in child.text)):
                     mention = describe_bare_name(child)
                     name = mention.name
                     entity = ((len(name.split()) == 1 and self.registry.by_surname(name))
                               or self.registry.by_key(mention.type, name)
                               or self.fill_out_surname(name, child.i) or self._new(mention))
+                    if mention.type == "PERSON" and len(entity.name.split()) > 1:
+                        self.registry.add_surname(entity, child.i)
                     self.registry.add_mention(entity, mention)
                     self._names.setdefault(self.sentence_of(child.i), []).append(
                         (child.i, entity.id, True))
@@ -289,21 +294,42 @@ def _a_persons_name(ent: SpacySpan) -> bool:
         and words[-1].lemma_.lower() not in org_nouns())
 
 
+def _title_apposed_to(ent: SpacySpan) -> Token | None:
+    """"Ostrania's chief negotiator at the climate talks, Ayesha Rahman,
+    spoke": the title a name is set beside, which is the person's role."""
+    root = ent.root
+    head = root.head
+    if not (root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < root.i
+            and head.lemma_.lower() in role_nouns()):
+        return None
+    # only the title's own words and a comma between ("coach Sven Ødegaard
+    # and captain Elif Demir": Demir is no coach)
+    own = {t.i for c in head.children if c.dep_ == "prep" and c.i > head.i for t in c.subtree}
+    between = ent.doc[head.i + 1:ent.start]
+    return head if all(t.is_punct or t.i in own for t in between) else None
+
+
 # Labels no speaker has, but a person's name mistyped may carry.
 _MISTYPABLE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 
 
 def _mistyped_person(ent: SpacySpan) -> int | None:
     """Where the person's name starts in a name typed PRODUCT or WORK_OF_ART:
-    proper nouns ending in a given name and a surname ("Valdoran President
-    Ivo Stenk", "Twitter's Malte Brekke"); None when it reads as no one's."""
+    proper nouns ending in a given name and a surname ("Twitter's Malte
+    Brekke"); in one typed ORG or GPE, only after a title ("Valdoran
+    President Ivo Stenk", not "Morgan Stanley"). None when it reads as no
+    one's."""
     words = [t for t in ent if t.is_alpha]
-    if ent.label_ not in _MISTYPABLE or not words or not all(t.pos_ == "PROPN" for t in words):
+    if ent.label_ not in _MISTYPABLE | {"ORG", "GPE"} or not words or not all(
+            t.pos_ == "PROPN" for t in words) or words[-1].lemma_.lower() in org_nouns():
         return None
-    if words[-1].lemma_.lower() in org_nouns():
-        return None
-    return next((words[k].i for k in range(max(0, len(words) - 3), len(words) - 1)
-                 if given_name_gender(words[k].text) is not None), None)
+    for k in range(max(0, len(words) - 3), len(words) - 1):
+        if given_name_gender(words[k].text) is None:
+            continue
+        titled = k > 0 and words[k - 1].lower_ in role_nouns()
+        if ent.label_ in _MISTYPABLE or titled:
+            return words[k].i
+    return None
 
 
 def _is_subject(token: Token) -> bool:

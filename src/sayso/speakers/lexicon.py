@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..lexicon import audience_verbs as shared_audience_verbs
 from ..lexicon import read_rows as read_lexicon_rows
 
 
@@ -73,6 +74,12 @@ def _word_set(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def role_synonyms() -> dict[str, str]:
+    """One-word office names -> the title they stand for ("premier" -> "prime minister")."""
+    return {row[0].lower(): row[1].lower() for row in read_rows("role_synonyms.txt")}
+
+
+@lru_cache(maxsize=None)
 def org_nouns() -> frozenset[str]:
     return _word_set("org_nouns.txt")
 
@@ -106,7 +113,7 @@ def reporting_verbs() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def audience_verbs() -> frozenset[str]:
-    return _word_set("audience_verbs.txt")
+    return shared_audience_verbs()
 
 
 @lru_cache(maxsize=None)

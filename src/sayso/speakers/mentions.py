@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .lexicon import (PROXY_ONLY_WITH_PREPOSITION, empty_nouns, generic_body_words,
                       given_name_gender, given_names, honorifics, org_nouns, pronouns, proxy_nouns,
-                      reporting_verbs, role_nouns)
+                      reporting_verbs, role_nouns, role_synonyms)
 from .spans import ARTICLES, char_span_of, inside_word, unbroken_around, phrase_tokens, tokens_text
 
 # spaCy entity labels kept as speaker types; the rest are not speakers.
@@ -113,7 +113,8 @@ def describe(head: Token, ent: SpacySpan | None) -> Mention:
         return describe_pronoun(head)
     if ent is not None:
         return describe_named(ent, head)
-    if head.pos_ == "PROPN" and not _is_capitalised_title(head):
+    # a lower-case word the tagger called a proper noun ("the prime minister") is none
+    if head.pos_ == "PROPN" and head.text[:1].isupper() and not _is_capitalised_title(head):
         return describe_bare_name(head)
     return describe_nominal(head)
 
@@ -166,6 +167,8 @@ def describe_named(ent: SpacySpan, anchor: Token | None = None) -> Mention:
                                     or (titled and lead and len(name_tokens) <= 2)
                                     or _after_personal_title(prefix, name_tokens)):
         label = "PERSON"
+    elif label == "PERSON" and not prefix and _described_as_body(root, name_tokens):
+        label = "ORG"
     gender = _honorific_gender(prefix)
     if label == "PERSON":
         gender = gender or _role_gender(role_tokens) or _given_name_gender(name_tokens)
@@ -179,7 +182,7 @@ def describe_named(ent: SpacySpan, anchor: Token | None = None) -> Mention:
 
 def describe_bare_name(head: Token) -> Mention:
     """A proper name the entity recogniser missed: its compound chain."""
-    phrase = [t for t in phrase_tokens(head, _NOT_NAME) if t.i <= head.i]
+    phrase = _after_last_conjunction([t for t in phrase_tokens(head, _NOT_NAME) if t.i <= head.i])
     run = _without_edge_marks(_without_owner(phrase) or
                               [t for t in phrase if t.text not in _POSSESSIVE])
     portfolio, run = _split_portfolio(run)
@@ -251,6 +254,11 @@ def required_words(head: Token) -> tuple[str, frozenset[str]]:
     # "the government in Beijing" is not the German government met before
     mods.update(o.lower_ for c in head.children if c.dep_ == "prep" and c.i > head.i
                 for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN")
+    title = role_synonyms().get(head.lower_)
+    if title:
+        # "the premier" asks what "Prime Minister" holds
+        *extra, word = title.split()
+        return word, frozenset(mods | set(extra))
     return head.lower_, frozenset(mods)
 
 
@@ -389,10 +397,18 @@ def speaks_for_someone(role: str | None) -> bool:
 def _prefix_titles(root: Token, ent_start: int) -> list[Token]:
     """Words of the noun phrase before the name: "Kremlin spokesman"."""
     doc = root.doc
-    run = [doc[i] for i in range(root.left_edge.i, ent_start)]
+    run = _after_last_conjunction([doc[i] for i in range(root.left_edge.i, ent_start)])
     while run and (run[0].lower_ in ARTICLES or run[0].pos_ == "PUNCT"):
         run.pop(0)
     return run if all(t.pos_ != "PUNCT" or t.text in ("-", ".") for t in run) else []
+
+
+def _after_last_conjunction(tokens: list[Token]) -> list[Token]:
+    """"Harrow United coach Sven Ødegaard and captain Elif Demir": the words
+    before a second name, from the "and" on, are its own; a parse that
+    hangs the first person on the second one does not give her his title."""
+    cut = max((k for k, t in enumerate(tokens) if t.pos_ == "CCONJ"), default=-1)
+    return tokens[cut + 1:]
 
 
 def _role_run(tokens: list[Token]) -> list[Token]:
@@ -515,7 +531,21 @@ def _described_as_person(root: Token) -> bool:
             return True
         if child.dep_ == "appos" and child.lemma_.lower() in role_nouns():
             return True
+    # "Haruto Sato opened his first noodle bar": a firm's is "its"
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+        return any(t.dep_ == "poss" and t.lower_ in ("his", "her") and t.i > root.i
+                   for t in root.head.subtree)
     return False
+
+
+def _described_as_body(root: Token, name_tokens: list[Token]) -> bool:
+    """"Dalmar Foods halted deliveries from its plant", "Keller Marine said it
+    was close to completing its purchase": a PERSON label on a subject its
+    own clause calls "its", whose name opens with no given name."""
+    if root.dep_ != "nsubj" or not name_tokens or given_name_gender(name_tokens[0].text):
+        return False
+    owners = [t.lower_ for t in root.head.subtree if t.dep_ == "poss" and t.i > root.i]
+    return "its" in owners and not {"his", "her"} & set(owners)
 
 
 def _without_edge_marks(tokens: list[Token]) -> list[Token]:

@@ -18,7 +18,7 @@
   written ("the health inspector", an unresolved "she").
 
 A speaker's ``confidence`` is how often speakers tied that way came out
-right on the pattern bank (``speakers/lexicons/resolution_confidence.tsv``,
+right on the pattern bank (``speakers/lexicons/resolution_confidence.txt``,
 written by ``eval/resolution_rates.py``).
 """
 
@@ -73,4 +73,4 @@ def with_resolution(speaker: Speaker | None, method: str | None) -> Speaker | No
 @lru_cache(maxsize=None)
 def resolution_confidence() -> dict[str, float]:
     return {row[0]: float(row[1])
-            for row in read_rows("sayso.speakers", "resolution_confidence.tsv")}
+            for row in read_rows("sayso.speakers", "resolution_confidence.txt")}

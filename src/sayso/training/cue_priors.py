@@ -10,7 +10,7 @@ a clause, a noun phrase, nothing), and how many of them head a gold cue.
 noun phrase ("the council approved a new parking scheme", "inspectors
 found cracks") hardly ever, though the cue tagger, which sees one
 sentence's words, sometimes takes them. The counts go to
-``attribution/lexicons/cue_priors.tsv``, which the confidence score reads.
+``attribution/lexicons/cue_priors.txt``, which the confidence score reads.
 """
 
 from __future__ import annotations
