@@ -53,6 +53,7 @@ def build_attributor(model: str = "default", min_confidence: float | None = None
     from .attribution.inherited_sources import fill_inherited_sources
     from .attribution.noun_cues import add_noun_cue_attributions
     from .attribution.paragraphs import confine_to_paragraphs
+    from .attribution.passive_quotes import add_passive_quotes
     from .attribution.quote_rules import apply_quote_rules
     from .attribution.relay_phrases import drop_relay_records, split_relay_phrases
     from .attribution.speaker_labels import add_speaker_label_attributions
@@ -78,6 +79,7 @@ def build_attributor(model: str = "default", min_confidence: float | None = None
         found = fill_inherited_sources(doc, found)
         # after the quote rules: a "NAME:" line is one statement, whatever it embeds
         found = add_headline_attributions(doc, add_speaker_label_attributions(doc, found))
+        found = add_passive_quotes(doc, found)
         found = add_clause_cue_attributions(doc, found)
         found = trim_content_edges(doc, drop_deeds(doc, drop_relay_records(doc, found)))
         attributions = confine_embedded_sources(sorted(found, key=_position))

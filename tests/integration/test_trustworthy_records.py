@@ -413,3 +413,46 @@ def test_a_pronoun_after_an_unnamed_speaker_is_that_speaker_as_written(extract):
     found = extract(text, min_confidence=0)
     assert [a.speaker.name for a in found] == ["coroner", "coroner"]
     assert found[1].speaker.resolved_by == "pronoun"
+
+
+@pytest.mark.parametrize("text, speaker, cited, content", [
+    ("A senior army officer, quoted by Norpress, said the offensive near Kesh had stalled.",
+     "Norpress", ["senior army officer"], "the offensive near Kesh had stalled"),
+    ("Rachel Oyelaran, the regional police chief, was quoted by the Dresk Gazette as saying "
+     "that the two men had been under surveillance for months.", "Dresk Gazette",
+     ["Rachel Oyelaran"], "that the two men had been under surveillance for months"),
+    ("A spokesman for the prime minister, Karel Ott, was quoted by the Varne Herald as saying "
+     "the cabinet would meet on Sunday.", "Varne Herald", ["Karel Ott"],
+     "the cabinet would meet on Sunday"),
+    # no outlet named: the one quoted speaks
+    ("The owner of Dynamo Brask, Vance Morrow, was quoted as saying he would not sell the club.",
+     "Vance Morrow", [], "he would not sell the club"),
+])
+def test_a_passive_quote_is_one_record_through_whoever_quoted(extract, text, speaker, cited,
+                                                               content):
+    [record] = extract(text)
+    assert record.speaker.name == speaker
+    assert [c.name for c in record.cited] == cited
+    assert record.content_text.rstrip(".") == content
+
+
+@pytest.mark.parametrize("text, cited", [
+    ("State broadcaster VTV, citing the presidency's readout, said Stenk had assured Brandt "
+     "that Valdor would repay the loan.", ["presidency"]),
+    ("The daily Kurier Holm, quoting an internal company memo, said the carmaker would move "
+     "production to Lusova.", ["internal company memo"]),
+    ("The Valdor Post, citing the news agency Krasna, which in turn quoted a spokesman for the "
+     "port authority, said that the grain terminal at Osk had reopened.",
+     ["Krasna", "spokesman for the port authority"]),
+])
+def test_the_relay_chain_names_documents_their_issuers_and_every_link(extract, text, cited):
+    first = extract(text)[0]
+    assert [c.name for c in first.cited] == cited
+
+
+def test_the_one_quoted_first_is_cited_not_said(extract):
+    text = ("\u2018The situation on the border is fully under control,\u2019 the Meridia news "
+            "agency quoted a senior border guard official as saying on Sunday.")
+    [record] = extract(text)
+    assert "official" not in record.content_text
+    assert [c.name for c in record.cited] == ["senior border guard official"]

@@ -96,6 +96,13 @@ def _quoted_as_saying(doc: Doc, offsets: TokenOffsets, attribution: Attribution)
             for t in c.subtree if not t.is_space]
     said = [i for i in said if i > saying.i]
     if not said:
+        # the quotation came first ("'...,' the agency quoted an official as
+        # saying on Sunday"): the one quoted and the "as saying" leave it
+        relay = {t.i for c in verb.children if c.dep_ in ("dobj", "prep") and c.i > verb.i
+                 for t in c.subtree}
+        content = [i for i in sorted(offsets.tokens_in(attribution.content)) if i not in relay]
+        if relay and any(doc[i].is_alpha for i in content):
+            return replace(attribution, content=tokens_to_span(doc, content))
         return attribution
     while said and doc[said[-1]].is_punct and doc[said[-1]].text not in _CLOSING_MARKS:
         said.pop()

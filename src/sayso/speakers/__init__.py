@@ -40,7 +40,7 @@ from .nesting import find_parents
 from .lexicon import honorifics
 from .registry import Entity, Registry
 from .origin import is_bare_channel, issuer_of_document, origin_of, qualify_generic_body
-from .relay import find_cited
+from .relay import find_cited, quoting_agent
 from .resolution import resolution_method, with_resolution
 from .spans import clean_fragments, span_root, tokens_removed
 
@@ -154,8 +154,18 @@ def _enrich_one(index: DocIndex, resolver: Resolver,
     speaker = resolver.resolve_source(source_words, content)
     method = (resolution_method(index.doc, source_words, speaker, resolver.via)
               if speaker is not None else None)
-    attribution.cited = [e.to_cited() for e in
-                         find_cited(resolver, speaker, source, cue, content)]
+    cited = find_cited(resolver, speaker, source, cue, content)
+    agent = quoting_agent(index.doc, source, cue)
+    quoted = _quoted_subject(index.doc, cue)
+    if agent is not None and agent.i in source and quoted is not None:
+        # "Ana Lisboa was quoted as saying by the Coastal Courier": the
+        # Courier speaks (the source), citing Lisboa
+        cited = [resolver.resolve(quoted)] + [e for e in cited if e is not speaker]
+    elif agent is not None and speaker is not None:
+        # "X, quoted by Norpress, said": Norpress speaks, citing X
+        cited = [speaker] + [e for e in cited if e is not speaker]
+        speaker, method = resolver.resolve(agent), "name"
+    attribution.cited = [e.to_cited() for e in cited]
     attribution.channel = _take_channel(index, attribution, _cue_verb(index.doc, cue),
                                         source, content)
     if document is not None and attribution.channel is None:
@@ -166,6 +176,14 @@ def _enrich_one(index: DocIndex, resolver: Resolver,
     if kind is not None:
         attribution.kind = kind
     return speaker, method
+
+
+def _quoted_subject(doc, cue: list[int]) -> Token | None:
+    """The subject of a passive "was quoted" cue: the one quoted."""
+    for i in cue:
+        if doc[i].lemma_.lower() == "quote":
+            return next((c for c in doc[i].children if c.dep_ == "nsubjpass"), None)
+    return None
 
 
 def _take_channel(index: DocIndex, attribution: Attribution, verb: Token | None,

@@ -38,10 +38,36 @@ def find_cited(resolver: Resolver, speaker: Entity | None, source: list[int],
     # A source span that swallowed its own relay ("Tass, citing the Kremlin
     # spokesman,") still cites what that relay verb governs.
     relayed_in_source = {t.i for i in verbs if i in source for t in doc[i].subtree}
+    # ...and the object the parser hung elsewhere ("citing the news agency
+    # Krasna, which ...", Krasna made the subject of "said")
+    relayed_in_source |= {t.i for i in verbs if i in source for obj in _relayed(doc[i])
+                          for t in obj.subtree if t.i in source}
     skip = (set(source) - relayed_in_source) | in_content
     for i in verbs:
         _follow(resolver, doc[i], chain, skip, depth=0)
     return [e for e in chain if e is not speaker]
+
+
+def quoting_agent(doc: Doc, source: list[int], cue: list[int]) -> Token | None:
+    """Who quoted the speaker, in the passive: "A senior army officer,
+    quoted by Norpress, said" and "Ana Lisboa was quoted as saying by the
+    Coastal Courier" put the statement on the page through Norpress and the
+    Courier; they are its speakers, and the one quoted is cited."""
+    verbs = [doc[i] for i in source if doc[i].lemma_.lower() == "quote" and doc[i].tag_ == "VBN"]
+    verbs += [doc[i] for i in cue if doc[i].lemma_.lower() == "quote" and doc[i].tag_ == "VBN"]
+    for verb in verbs:
+        if verb.i in cue and set(source) & {t.i for c in verb.children if c.dep_ == "nsubjpass"
+                                            for t in c.subtree}:
+            continue  # the one quoted is the source: no outlet named, they speak
+        agents = [c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+        # "quoted as saying by X": the "by" hangs on "saying"
+        agents += [g for c in verb.children if c.lower_ == "as" for p in c.children
+                   for g in p.children if g.dep_ in ("agent", "prep") and g.lower_ == "by"]
+        for agent in agents:
+            found = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if found is not None and _names_source(found):
+                return found
+    return None
 
 
 def _follow(resolver: Resolver, verb: Token, chain: list[Entity], skip: set[int],
@@ -107,11 +133,14 @@ def _next_noun_phrase(verb: Token) -> list[Token]:
 
 
 def _author_of(obj: Token) -> Token:
-    """"citing a statement from the ministry" -> the ministry."""
+    """"citing a statement from the ministry", "citing the presidency's
+    readout" -> the ministry, the presidency."""
     if obj.lemma_.lower() in channel_nouns():
-        for prep in obj.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
-                inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        for child in obj.children:
+            if child.dep_ == "poss" and child.tag_ != "PRP$":
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                inner = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if inner is not None:
                     return inner
     return obj
@@ -120,6 +149,8 @@ def _author_of(obj: Token) -> Token:
 def _names_source(token: Token) -> bool:
     if token.ent_type_ in NAMED_LABELS or token.pos_ in ("PROPN", "PRON"):
         return True
+    if token.lemma_.lower() in channel_nouns():
+        return True  # a document nobody is said to have issued ("quoting an internal memo")
     lemma = token.lemma_.lower()
     return any(lemma in words or token.lower_ in words
                for words in (role_nouns(), org_nouns(), source_nouns()))
