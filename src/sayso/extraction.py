@@ -48,6 +48,7 @@ def build_attributor(model: str = "default", min_confidence: float | None = None
     from .attribution.clause_cues import add_clause_cue_attributions
     from .attribution.content_edges import trim_content_edges
     from .attribution.datelines import strip_datelines
+    from .attribution.duplicates import one_record_per_statement
     from .attribution.embedding import confine_embedded_sources
     from .attribution.headlines import add_headline_attributions
     from .attribution.inherited_sources import fill_inherited_sources
@@ -82,6 +83,7 @@ def build_attributor(model: str = "default", min_confidence: float | None = None
         found = add_passive_quotes(doc, found)
         found = add_clause_cue_attributions(doc, found)
         found = trim_content_edges(doc, drop_deeds(doc, drop_relay_records(doc, found)))
+        found = one_record_per_statement(doc.text, found)
         attributions = confine_embedded_sources(sorted(found, key=_position))
         enrich(doc, attributions, publisher)
         set_confidence(doc, attributions, confidence_model)

@@ -456,3 +456,19 @@ def test_the_one_quoted_first_is_cited_not_said(extract):
     [record] = extract(text)
     assert "official" not in record.content_text
     assert [c.name for c in record.cited] == ["senior border guard official"]
+
+
+def test_a_colon_after_the_one_told_is_no_second_record(extract):
+    text = ("The conductor of the Kessel Philharmonic, Mateo Ferri, told the Kessel Times: "
+            "\u2018We have lost a third of our funding in two years.\u2019")
+    [record] = extract(text)
+    assert (record.speaker.name, record.cue_text, record.channel) == (
+        "Mateo Ferri", "told", "the Kessel Times")
+
+
+@pytest.mark.parametrize("text", [
+    "The striker, nicknamed \u201cthe Rocket\u201d by fans in Kessel, scored twice on Saturday.",
+    "The old bridge, known locally as \u201cthe Widowmaker\u201d, will be demolished in May.",
+])
+def test_what_a_thing_is_called_is_no_statement(extract, text):
+    assert records(extract, text) == []

@@ -48,6 +48,10 @@ def _no_claim(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> bool
     if not words:
         return False
     clause = is_clause(doc, content)
+    if head.tag_ == "VBN" and head.dep_ == "acl" and not clause:
+        # "a statue of the late mayor, remembered in Osby as the 'Iron Lady'":
+        # a participle describing a noun says what others call it, no statement
+        return True
     if not clause and any(t.dep_ == "nsubjpass" and t.head.i == head.i for t in words):
         return True
     if (not clause and head.pos_ == "VERB" and complement(head) == "np"
