@@ -472,3 +472,20 @@ def test_a_colon_after_the_one_told_is_no_second_record(extract):
 ])
 def test_what_a_thing_is_called_is_no_statement(extract, text):
     assert records(extract, text) == []
+
+
+def test_an_honorific_of_the_other_sex_is_not_the_namesake(extract):
+    text = ("Ngozi Okafor and her husband, Emeka, have fostered 23 children at their home.\n\n"
+            "Mrs Okafor said the cuts had left many carers close to giving up. Mr Okafor said "
+            "the couple would continue regardless.")
+    mrs, mr = extract(text)
+    assert mrs.speaker.name == "Ngozi Okafor"
+    assert mr.speaker.name == "Mr Okafor"  # never her; and not a bare "Okafor" either
+
+
+def test_a_possessive_nobody_resolved_names_no_one(extract):
+    text = ("For 20 years, Lars Ekdahl and his sister ran the family sawmill together.\n\n"
+            "\u201cIt was our grandfather's,\u201d she says. Her brother says her argument is "
+            "\u201csentimental nonsense.\u201d")
+    names = [a.speaker.name for a in extract(text, min_confidence=0)]
+    assert not any("she's" in n for n in names)

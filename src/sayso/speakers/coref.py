@@ -130,7 +130,7 @@ class Resolver:
         mention = describe(head, None)
         entity = self._antecedent(mention)
         if entity is None:
-            mention = self._with_owner_named(mention)
+            mention = self._with_owner_named(self.registry.apart_from_namesakes(mention))
             entity = self.registry.new(mention)
             self.registry.set_key(entity)
             if mention.kind == "name" and mention.type == "PERSON" and len(entity.name.split()) > 1:
@@ -241,8 +241,8 @@ class Resolver:
             return mention
         gender, number = _POSSESSIVE_PRONOUNS[owner.lower_]
         found = _pick(self.index.candidates_before(owner.i, PRONOUN_WINDOW), gender, number)
-        if found is None:
-            return mention
+        if found is None or found.name.lower() in pronouns():
+            return mention  # an owner nobody resolved ("she") names no one: "her brother"
         return replace(mention, name=f"{found.name}'s {mention.name[len(owner.text) + 1:]}")
 
     def _antecedent(self, mention: Mention) -> Entity | None:
@@ -283,9 +283,12 @@ class Resolver:
         if len(words) == 1:
             # a lone "Ban" the recogniser missed: a surname, or the first word
             # of one full name ("Ban Ki-moon")
-            found = self.registry.by_surname(words[0]) or self.registry.by_given_name(words[0])
+            # "Mr Okafor" is no Ngozi Okafor: the honorific's gender must fit
+            found = self.registry.surname_of(mention) or self.registry.by_given_name(words[0])
             if found is not None:
                 return found
+            if self.registry.people_with_surname(words[0]):
+                return None  # a namesake of the other sex: kept apart, honorific and all
         for type_ in (mention.type, "PERSON", "ORG", "OTHER"):
             found = self.registry.by_key(type_, mention.name)
             if found is not None:

@@ -205,11 +205,13 @@ class DocIndex:
             entity = None
             if len(mention.name.split()) == 1 and (mention.type in ("PERSON", "ORG")
                                                    or mention.name in people):
-                entity = self.registry.by_surname(mention.name, mention.gender) or (
+                entity = self.registry.surname_of(mention) or (
                     self.registry.by_given_name(mention.name) if mention.type == "PERSON"
                     else None)
             if entity is not None and mention.type == "ORG" and _same_acronym(mention.name, entity):
                 entity = None
+            if entity is None:
+                mention = self.registry.apart_from_namesakes(mention)
             entity = entity or self.registry.by_key(mention.type, mention.name) or self._new(mention)
             self._link(ent, entity, mention)
 

@@ -8,9 +8,10 @@ what the reader has seen before it.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import CitedSource, Speaker
+from .lexicon import honorifics
 from .mentions import OTHER_OFFICE, Mention, speaks_for_someone
 
 # How far back "the minister" looks for a matching role, in descriptor entries.
@@ -130,7 +131,8 @@ class Registry:
         ``word``, the one the article introduced first (news introduces its
         main "Clinton" first and spells out relatives later: "Chelsea
         Clinton"); with ``gender`` known ("Mrs. Clinton"), the first one
-        known to have it, should the first one be known not to."""
+        known to have it, should the first one be known not to; nobody
+        when all are known not to ("Mr Okafor" is no Ngozi Okafor)."""
         entries = self._surnames.get(word.lower())
         if not entries:
             return None
@@ -138,7 +140,26 @@ class Registry:
         if gender is None or first.gender in (None, gender):
             return first
         return next((self.entities[e] for _, e in entries
-                     if self.entities[e].gender == gender), first)
+                     if self.entities[e].gender in (None, gender)), None)
+
+    def surname_of(self, mention: Mention) -> Entity | None:
+        """The person a one-word name means; the sex an honorific before it
+        gives must fit ("Mr Okafor"), a guess from the word itself does not
+        count ("Clinton" is also a man's given name)."""
+        return self.by_surname(mention.name, _honorific_before(mention))
+
+    def apart_from_namesakes(self, mention: Mention) -> Mention:
+        """"Mr Okafor" beside a Ngozi Okafor keeps his "Mr": a bare "Okafor"
+        would read as her (``by_surname`` found no one of his sex)."""
+        words = mention.name.split()
+        if mention.kind != "name" or len(words) != 1 or not self.people_with_surname(words[0]):
+            return mention
+        if _honorific_before(mention) is None:
+            return mention
+        doc = mention.head.doc
+        before = next(t for t in doc[max(0, _name_start(mention) - 1):mention.head.i]
+                      if honorifics().get(t.lower_.rstrip(".")) in ("m", "f"))
+        return replace(mention, name=f"{before.text} {mention.name}")
 
     def people_with_surname(self, word: str) -> list[Entity]:
         """Every full name ending in ``word``, in the order the article introduced them."""
@@ -167,6 +188,22 @@ class Registry:
                     and not (words & OTHER_OFFICE) - modifiers and entity not in found):
                 found.append(entity)
         return found
+
+
+def _name_start(mention: Mention) -> int:
+    head = mention.head
+    return min((t.i for t in head.subtree if t.i <= head.i and t.dep_ in ("compound", "flat")),
+               default=head.i)
+
+
+def _honorific_before(mention: Mention) -> str | None:
+    """"m"/"f" of an honorific right before the name ("Mrs Okafor"), else None."""
+    doc, start = mention.head.doc, _name_start(mention)
+    for token in doc[max(0, start - 1):mention.head.i]:
+        gender = honorifics().get(token.lower_.rstrip("."))
+        if gender in ("m", "f"):
+            return gender
+    return None
 
 
 def _fuller_name(long: list[str], short: list[str]) -> bool:
