@@ -489,3 +489,23 @@ def test_a_possessive_nobody_resolved_names_no_one(extract):
             "\u201csentimental nonsense.\u201d")
     names = [a.speaker.name for a in extract(text, min_confidence=0)]
     assert not any("she's" in n for n in names)
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cShe has a point,\u201d he said later. He laughed when told of the remark.",
+    "The coach was told of the decision on Friday morning.",
+])
+def test_the_one_told_is_not_the_one_speaking(extract, text):
+    assert all(a.cue_text not in ("told of", "told", "was told") for a in extract(text))
+
+
+def test_whoever_told_someone_in_the_passive_speaks(extract):
+    [record] = extract("The minister was told by officials that the bridge was unsafe.")
+    assert (record.speaker.name, record.content_text) == ("officials",
+                                                          "that the bridge was unsafe")
+
+
+def test_a_content_of_function_words_alone_is_the_clause(extract):
+    [record] = extract("Foreign Minister Ayla Demir said the talks with Tollis would resume "
+                       "after the holidays. The last round ended without agreement.")
+    assert record.content_text == "the talks with Tollis would resume after the holidays"

@@ -28,7 +28,17 @@ def fill_empty_contents(doc: Doc, attributions: list[Attribution]) -> list[Attri
     """The attributions, each empty content replaced by its cue verb's
     complement clause where the verb has one."""
     offsets = TokenOffsets(doc)
-    return [_with_clause(doc, offsets, a) if not a.content and a.cue else a for a in attributions]
+    return [_with_clause(doc, offsets, a) if a.cue and _says_nothing(doc, offsets, a) else a
+            for a in attributions]
+
+
+_CONTENT_WORDS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "PRON", "ADV", "AUX"})
+
+
+def _says_nothing(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> bool:
+    """No content, or one of function words alone (the tagger stopped at
+    "the" of "said the talks would resume"), which the clause replaces."""
+    return not any(doc[i].pos_ in _CONTENT_WORDS for i in offsets.tokens_in(attribution.content))
 
 
 def _with_clause(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> Attribution:

@@ -1,5 +1,7 @@
 """"X was quoted (by Y) as saying ...": one record, read off the parse.
 
+(And its kin "X was told by officials that ...": the officials speak.)
+
 The passive turns the relay round: the one quoted is the subject, the one
 who quoted them comes after "by", and what was said follows "as saying"
 or stands in the quotation before. The taggers, trained on few of these,
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import audience_verbs
 from ..model import Attribution
 from .alignment import TokenOffsets, tokens_to_span
 from .passage import Passage
@@ -40,9 +43,13 @@ def add_passive_quotes(doc: Doc, attributions: list[Attribution]) -> list[Attrib
 
 
 def _passive_quote(verb: Token) -> bool:
-    return (verb.lemma_.lower() == "quote" and verb.tag_ == "VBN"
-            and any(c.dep_ == "auxpass" for c in verb.children)
-            and bool(_as_saying(verb)))
+    """"was quoted (by Y) as saying"; "was told by officials that ..."."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if verb.lemma_.lower() == "quote":
+        return bool(_as_saying(verb))
+    return (verb.lemma_.lower() in audience_verbs() and _agent(verb) is not None
+            and any(c.dep_ == "ccomp" for c in verb.children))
 
 
 def _as_saying(verb: Token) -> set[int]:
@@ -59,7 +66,7 @@ def _record(doc: Doc, verb: Token) -> Attribution | None:
     quoted = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     agent = _agent(verb)
     as_saying = sorted(_as_saying(verb))
-    saying = doc[as_saying[-1]]
+    saying = doc[as_saying[-1]] if as_saying else verb  # "was told by X that ..."
     said = [t.i for c in saying.children if c.dep_ in ("ccomp", "xcomp", "dobj")
             for t in c.subtree if not t.is_space and t.i > saying.i]
     if not said:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import read_rows
+from ..lexicon import audience_verbs, read_rows
 from ..model import Attribution
 from .alignment import TokenOffsets
 from .cue_priors import complement, seldom_a_cue
@@ -48,6 +48,15 @@ def _no_claim(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> bool
     if not words:
         return False
     clause = is_clause(doc, content)
+    agent = {t.i for c in head.children if c.dep_ == "agent" for t in c.subtree}
+    by_agent = bool(agent) and offsets.tokens_in(attribution.source) <= agent
+    if head.tag_ == "VBN" and head.lemma_.lower() in audience_verbs() and not by_agent and (
+            any(c.dep_ == "auxpass" for c in head.children)
+            or (head.dep_ in ("advcl", "acl") and not any(c.dep_.startswith("nsubj")
+                                                         for c in head.children))):
+        # "He laughed when told of the remark", "she was told that ...": the
+        # one told is not the one speaking
+        return True
     if head.tag_ == "VBN" and head.dep_ == "acl" and not clause:
         # "a statue of the late mayor, remembered in Osby as the 'Iron Lady'":
         # a participle describing a noun says what others call it, no statement
