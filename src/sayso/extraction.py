@@ -49,7 +49,7 @@ def build_attributor(model: str = "default", min_confidence: float | None = None
     from .attribution.content_edges import trim_content_edges
     from .attribution.datelines import strip_datelines
     from .attribution.duplicates import one_record_per_statement
-    from .attribution.embedding import confine_embedded_sources
+    from .attribution.embedding import confine_embedded_sources, confine_sources_to_clause
     from .attribution.headlines import add_headline_attributions
     from .attribution.inherited_sources import fill_inherited_sources
     from .attribution.noun_cues import add_noun_cue_attributions
@@ -84,7 +84,8 @@ def build_attributor(model: str = "default", min_confidence: float | None = None
         found = add_clause_cue_attributions(doc, found)
         found = trim_content_edges(doc, drop_deeds(doc, drop_relay_records(doc, found)))
         found = one_record_per_statement(doc.text, found)
-        attributions = confine_embedded_sources(sorted(found, key=_position))
+        attributions = confine_embedded_sources(
+            confine_sources_to_clause(doc, sorted(found, key=_position)))
         enrich(doc, attributions, publisher)
         set_confidence(doc, attributions, confidence_model)
         attributions = keep_confident(attributions, threshold)

@@ -38,3 +38,26 @@ def _embedding_content(inner: Attribution, attributions: list[Attribution]) -> S
 
 def _inside(fragment: tuple[int, int], span: Span) -> bool:
     return any(s <= fragment[0] and fragment[1] <= e for s, e in span)
+
+
+def confine_sources_to_clause(doc, attributions: list[Attribution]) -> list[Attribution]:
+    """A source holding its verb's subject keeps to that verb's clause:
+    in "Brightwell Foods chief executive Dario Fenn spoke ... a day after the
+    company said it would close", the tagger's source for "said" ran from
+    "Brightwell" to "company"; the one who said it is the company."""
+    from .alignment import TokenOffsets, tokens_to_span
+    from .clause_contents import cue_verb
+
+    offsets = TokenOffsets(doc)
+    for attribution in attributions:
+        source = offsets.tokens_in(attribution.source)
+        verb = cue_verb(doc, sorted(offsets.tokens_in(attribution.cue))) if attribution.cue else None
+        if not source or verb is None or verb.pos_ != "VERB":
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i in source for c in verb.children):
+            continue
+        clause = {t.i for t in verb.subtree}
+        kept = sorted(i for i in source if i in clause)
+        if len(kept) < len(source) and any(doc[i].is_alpha for i in kept):
+            attribution.source = tokens_to_span(doc, kept)
+    return attributions

@@ -175,6 +175,8 @@ class DocIndex:
             start = _mistyped_person(ent)
             if start is None and ent.label_ not in NAMED_LABELS:
                 continue
+            if len(ent) == 1 and ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN":
+                continue  # "the Tessby rail crash": a name modifying a thing is no one here
             if start is not None:
                 # "Mayor Ines Calder" tagged PRODUCT: a given name and a
                 # surname are a person, whatever the recogniser called them

@@ -196,6 +196,9 @@ def describe_bare_name(head: Token) -> Mention:
         name_tokens = named
     role_tokens = [] if body else (_role_tokens(head, prefix, None) or portfolio)
     gender = _honorific_gender(prefix) or _role_gender(role_tokens)
+    if not gender and len(name_tokens) > 1 and not body:
+        # "Aoife Brennan", missed by the recogniser: a given name says a person
+        gender = given_name_gender(name_tokens[0].text)
     kind_type = "PERSON" if gender or role_tokens else "OTHER"
     if head.lemma_.lower() in org_nouns() or body:
         kind_type = "ORG"
@@ -461,9 +464,14 @@ def _role_gender(tokens: list[Token]) -> str | None:
 
 
 def _given_name_gender(name_tokens: list[Token]) -> str | None:
-    # a given name alone ("David said") tells too; the article may call
-    # someone by it, and surnames that are also given names are men's ("Paul")
-    return given_name_gender(name_tokens[0].text) if name_tokens else None
+    # a given name alone ("David said") tells too, but only one of our own
+    # list: gender-guesser's table holds surnames that are also given names
+    # somewhere ("Clinton", "Brennan"), which would make Mrs Brennan a man
+    if not name_tokens:
+        return None
+    if len(name_tokens) == 1:
+        return given_names().get(name_tokens[0].text)
+    return given_name_gender(name_tokens[0].text)
 
 
 def _titled_person(tokens: list[Token]) -> bool:
