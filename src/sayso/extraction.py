@@ -133,11 +133,11 @@ _PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "FAC",
 
 def set_content_entities(doc: Doc, attributions: list[Attribution]) -> None:
     """The names each content mentions (the event's participants), in order, once each."""
+    ents = [e for e in doc.ents if e.label_ in _PARTICIPANT_LABELS]  # built once: doc.ents is costly
     for attribution in attributions:
         names: list[str] = []
-        for ent in doc.ents:
-            if ent.label_ in _PARTICIPANT_LABELS and _within(ent.start_char, ent.end_char,
-                                                             attribution.content):
+        for ent in ents:
+            if _within(ent.start_char, ent.end_char, attribution.content):
                 name = " ".join(ent.text.split()).removesuffix("'s").removesuffix("\u2019s")
                 if name and name not in names:
                     names.append(name)

@@ -43,10 +43,14 @@ def add_headline_attributions(doc: Doc, attributions: list[Attribution]) -> list
 
 
 def _headline_line(doc: Doc, text: str) -> list[Token]:
-    words = [t for t in doc if not t.is_space]
-    if not words or not in_headline(text, words[0].idx):
-        return []
-    return [t for t in words if in_headline(text, t.idx)]
+    line = []
+    for token in doc:  # the headline is the first line: stop where it ends
+        if token.is_space:
+            continue
+        if not in_headline(text, token.idx):
+            break
+        line.append(token)
+    return line
 
 
 def _starts_in(span, line: list[Token]) -> bool:
