@@ -509,3 +509,18 @@ def test_a_content_of_function_words_alone_is_the_clause(extract):
     [record] = extract("Foreign Minister Ayla Demir said the talks with Tollis would resume "
                        "after the holidays. The last round ended without agreement.")
     assert record.content_text == "the talks with Tollis would resume after the holidays"
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("Speaking to the Kessel Times, the head of the farmers' federation, Jan Holtz, said the "
+     "drought had destroyed a third of the harvest.", "to the Kessel Times"),
+    ("Speaking in parliament, Prime Minister Idris Kalu said his government would not raise "
+     "income tax.", "in parliament"),
+    ("Testifying before the parliamentary inquiry on Wednesday, the former health secretary, "
+     "Grace Ndlovu, said the plans had not been funded.", "before the parliamentary inquiry"),
+    ("Speaking on Monday, the mayor said the bridge would reopen.", None),
+])
+def test_where_a_speaking_participle_says_the_words_went_is_the_channel(extract, text,
+                                                                         channel):
+    [record] = extract(text)
+    assert record.channel == channel

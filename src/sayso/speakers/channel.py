@@ -66,9 +66,10 @@ def _channel_on(verb: Token, excluded: set[int], is_cue: bool) -> tuple[list[int
     for child in verb.children:
         if child.i in excluded:
             continue
-        if child.dep_ == "prep" and child.lower_ in _CHANNEL_PREPS:
+        if child.dep_ == "prep" and child.lower_ in _CHANNEL_PREPS | _LEAD_IN_PREPS:
             obj = _object_of(child)
-            if obj is not None and obj.i not in excluded and _is_channel(obj, child.lower_):
+            if obj is not None and obj.i not in excluded and (
+                    _is_channel(obj, child.lower_) or _lead_in_place(verb, child, obj, is_cue)):
                 return _phrase(child, child, excluded)
         elif child.dep_ in ("dobj", "dative") and _tells(verb, child, is_cue):
             return _phrase(child, child, excluded, include_head=True)
@@ -86,6 +87,26 @@ def _tells(verb: Token, obj: Token, is_cue: bool) -> bool:
 
 def _object_of(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+_LEAD_IN_PREPS = frozenset({"before"})
+
+
+def _lead_in_place(verb: Token, prep: Token, obj: Token, is_cue: bool) -> bool:
+    """"Speaking to the Kessel Times, ...", "Speaking in parliament, ...",
+    "Testifying before the inquiry, ...": where a speaking participle says
+    the words went is the channel, whatever the noun (not a time: "speaking
+    in May")."""
+    return (not is_cue and verb.lemma_.lower() in _SPEAKING and prep.lower_ in _TOWARD
+            and obj.ent_type_ not in ("DATE", "TIME") and obj.pos_ in ("NOUN", "PROPN"))
+
+
+# where to ("to the Kessel Times", "in parliament", "before the inquiry"); not
+# how or when ("on condition of anonymity", "during a visit")
+_TOWARD = frozenset({"to", "in", "before"})
+
+
+_SPEAKING = frozenset({"speak", "talk", "testify", "address", "appear"})
 
 
 def _is_channel(obj: Token, prep: str) -> bool:
