@@ -42,7 +42,7 @@ def seldom_a_cue(token: Token, below: float, evidence: int = 10) -> bool:
     ``evidence`` times and as a cue less than ``below`` of them (a word it
     hardly saw, "criticising" in a corpus written in American English, is
     not judged)."""
-    cues, seen = _priors().get((token.lemma_.lower(), complement(token)), (0, 0))
+    _, seen = _priors().get((token.lemma_.lower(), complement(token)), (0, 0))
     return seen >= evidence and cue_prior(token) < below
 
 

@@ -7,7 +7,11 @@ role tagger that also labels "Bruno" as the inner source is corrected here.
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from ..model import Attribution, Span
+from .alignment import TokenOffsets, tokens_to_span
+from .clause_contents import cue_verb
 
 
 def confine_embedded_sources(attributions: list[Attribution]) -> list[Attribution]:
@@ -40,14 +44,11 @@ def _inside(fragment: tuple[int, int], span: Span) -> bool:
     return any(s <= fragment[0] and fragment[1] <= e for s, e in span)
 
 
-def confine_sources_to_clause(doc, attributions: list[Attribution]) -> list[Attribution]:
+def confine_sources_to_clause(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     """A source holding its verb's subject keeps to that verb's clause:
     in "Brightwell Foods chief executive Dario Fenn spoke ... a day after the
     company said it would close", the tagger's source for "said" ran from
     "Brightwell" to "company"; the one who said it is the company."""
-    from .alignment import TokenOffsets, tokens_to_span
-    from .clause_contents import cue_verb
-
     offsets = TokenOffsets(doc)
     for attribution in attributions:
         source = offsets.tokens_in(attribution.source)

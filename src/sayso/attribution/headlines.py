@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Token
 
 from ..model import Attribution
 from ..nlp.layout import in_headline
-from .alignment import TokenOffsets
 from .features import speech_verbs
 
 MAX_SOURCE_WORDS = 6
@@ -70,12 +69,11 @@ def _trailing_speaker(line: list[Token]) -> tuple[list[Token], list[Token], Toke
     if not verbs:
         return None
     at = verbs[0]
-    source, audience = tail[:at], tail[at + 1:]
-    content = [t for t in line[:comma] if not t.is_punct or t.text in "'\u2019\u2018\"\u201c\u201d"]
+    source, audience, content = tail[:at], tail[at + 1:], line[:comma]
     if (not source or len(source) > MAX_SOURCE_WORDS or len(audience) > MAX_AUDIENCE_WORDS
-            or not _noun_phrase(source) or len([t for t in content if t.is_alpha]) < 2):
+            or not _noun_phrase(source) or sum(t.is_alpha for t in content) < 2):
         return None
-    return line[:comma], source, tail[at]
+    return content, source, tail[at]
 
 
 def _noun_phrase(tokens: list[Token]) -> bool:

@@ -35,11 +35,15 @@ def add_passive_quotes(doc: Doc, attributions: list[Attribution]) -> list[Attrib
         if record is None:
             continue
         # the tagger's records on this verb or its "as saying" give way
-        mine = {t.i for t in verb.subtree}
-        found = [a for a in found if not (offsets.tokens_in(a.cue) & ({verb.i} | _as_saying(verb)))
-                 or not offsets.tokens_in(a.cue) <= mine]
+        mine, anchors = {t.i for t in verb.subtree}, {verb.i} | _as_saying(verb)
+        found = [a for a in found if not _cue_on(offsets.tokens_in(a.cue), anchors, mine)]
         found.append(record)
     return found
+
+
+def _cue_on(cue: set[int], anchors: set[int], clause: set[int]) -> bool:
+    """A cue on the passive verb or its "as saying", wholly in its clause."""
+    return bool(cue & anchors) and cue <= clause
 
 
 def _passive_quote(verb: Token) -> bool:

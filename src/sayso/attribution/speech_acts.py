@@ -48,14 +48,7 @@ def _no_claim(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> bool
     if not words:
         return False
     clause = is_clause(doc, content)
-    agent = {t.i for c in head.children if c.dep_ == "agent" for t in c.subtree}
-    by_agent = bool(agent) and offsets.tokens_in(attribution.source) <= agent
-    if head.tag_ == "VBN" and head.lemma_.lower() in audience_verbs() and not by_agent and (
-            any(c.dep_ == "auxpass" for c in head.children)
-            or (head.dep_ in ("advcl", "acl") and not any(c.dep_.startswith("nsubj")
-                                                         for c in head.children))):
-        # "He laughed when told of the remark", "she was told that ...": the
-        # one told is not the one speaking
+    if _told_not_telling(head, offsets.tokens_in(attribution.source)):
         return True
     if head.tag_ == "VBN" and head.dep_ == "acl" and not clause:
         # "a statue of the late mayor, remembered in Osby as the 'Iron Lady'":
@@ -73,6 +66,20 @@ def _no_claim(doc: Doc, offsets: TokenOffsets, attribution: Attribution) -> bool
     leads_in = not attribution.source or head.dep_ == "advcl" or head.is_sent_start
     return (head.lemma_.lower() == "ask" and head.tag_ == "VBN" and leads_in
             and words[0].lower_ in _QUESTION_WORDS)
+
+
+def _told_not_telling(head: Token, source: set[int]) -> bool:
+    """"He laughed when told of the remark", "she was told that ...": a
+    passive verb of telling whose source is the one told, not the one
+    speaking (a source after "by" does speak: "was told by officials")."""
+    if head.tag_ != "VBN" or head.lemma_.lower() not in audience_verbs():
+        return False
+    agent = {t.i for c in head.children if c.dep_ == "agent" for t in c.subtree}
+    if agent and source <= agent:
+        return False
+    return any(c.dep_ == "auxpass" for c in head.children) or (
+        head.dep_ in ("advcl", "acl") and not any(c.dep_.startswith("nsubj")
+                                                 for c in head.children))
 
 
 def is_clause(doc: Doc, content: list[Token]) -> bool:

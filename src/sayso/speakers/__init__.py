@@ -40,7 +40,7 @@ from .nesting import find_parents
 from .lexicon import honorifics
 from .registry import Entity, Registry
 from .origin import is_bare_channel, issuer_of_document, origin_of, qualify_generic_body
-from .relay import find_cited, quoting_agent
+from .relay import find_cited, quoted_subject, quoting_agent
 from .resolution import resolution_method, with_resolution
 from .spans import clean_fragments, span_root, tokens_removed
 
@@ -156,7 +156,7 @@ def _enrich_one(index: DocIndex, resolver: Resolver,
               if speaker is not None else None)
     cited = find_cited(resolver, speaker, source, cue, content)
     agent = quoting_agent(index.doc, source, cue)
-    quoted = _quoted_subject(index.doc, cue)
+    quoted = quoted_subject(index.doc, cue)
     if agent is not None and agent.i in source and quoted is not None:
         # "Ana Lisboa was quoted as saying by the Coastal Courier": the
         # Courier speaks (the source), citing Lisboa
@@ -176,14 +176,6 @@ def _enrich_one(index: DocIndex, resolver: Resolver,
     if kind is not None:
         attribution.kind = kind
     return speaker, method
-
-
-def _quoted_subject(doc, cue: list[int]) -> Token | None:
-    """The subject of a passive "was quoted" cue: the one quoted."""
-    for i in cue:
-        if doc[i].lemma_.lower() == "quote":
-            return next((c for c in doc[i].children if c.dep_ == "nsubjpass"), None)
-    return None
 
 
 def _take_channel(index: DocIndex, attribution: Attribution, verb: Token | None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..lexicon import audience_verbs as shared_audience_verbs
+from ..lexicon import audience_verbs  # noqa: F401 (shared with the attribution rules)
 from ..lexicon import read_rows as read_lexicon_rows
 
 
@@ -109,11 +109,6 @@ def reporting_verbs() -> frozenset[str]:
     """The attribution stage's reporting verbs (one lexicon for both stages)."""
     return frozenset(row[0].lower() for row in read_lexicon_rows("sayso.attribution",
                                                                   "reporting_verbs.txt"))
-
-
-@lru_cache(maxsize=None)
-def audience_verbs() -> frozenset[str]:
-    return shared_audience_verbs()
 
 
 @lru_cache(maxsize=None)

@@ -540,20 +540,25 @@ def _described_as_person(root: Token) -> bool:
         if child.dep_ == "appos" and child.lemma_.lower() in role_nouns():
             return True
     # "Haruto Sato opened his first noodle bar": a firm's is "its"
-    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
-        return any(t.dep_ == "poss" and t.lower_ in ("his", "her") and t.i > root.i
-                   for t in root.head.subtree)
-    return False
+    return root.head.pos_ in ("VERB", "AUX") and bool({"his", "her"} & _owners_after(root))
 
 
 def _described_as_body(root: Token, name_tokens: list[Token]) -> bool:
     """"Dalmar Foods halted deliveries from its plant", "Keller Marine said it
     was close to completing its purchase": a PERSON label on a subject its
     own clause calls "its", whose name opens with no given name."""
-    if root.dep_ != "nsubj" or not name_tokens or given_name_gender(name_tokens[0].text):
+    if not name_tokens or given_name_gender(name_tokens[0].text):
         return False
-    owners = [t.lower_ for t in root.head.subtree if t.dep_ == "poss" and t.i > root.i]
-    return "its" in owners and not {"his", "her"} & set(owners)
+    owners = _owners_after(root)
+    return "its" in owners and not {"his", "her"} & owners
+
+
+def _owners_after(subject: Token) -> set[str]:
+    """The possessive words in the clause of a subject, after it ("opened
+    his bar", "halted deliveries from its plant"); none for a non-subject."""
+    if subject.dep_ != "nsubj":
+        return set()
+    return {t.lower_ for t in subject.head.subtree if t.dep_ == "poss" and t.i > subject.i}
 
 
 def _without_edge_marks(tokens: list[Token]) -> list[Token]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field, replace
 
+from spacy.tokens import Token
+
 from ..model import CitedSource, Speaker
 from .lexicon import honorifics
 from .mentions import OTHER_OFFICE, Mention, speaks_for_someone
@@ -146,7 +148,8 @@ class Registry:
         """The person a one-word name means; the sex an honorific before it
         gives must fit ("Mr Okafor"), a guess from the word itself does not
         count ("Clinton" is also a man's given name)."""
-        return self.by_surname(mention.name, _honorific_before(mention))
+        honorific = _honorific_before(mention)
+        return self.by_surname(mention.name, _sex_of(honorific) if honorific else None)
 
     def apart_from_namesakes(self, mention: Mention) -> Mention:
         """"Mr Okafor" beside a Ngozi Okafor keeps his "Mr": a bare "Okafor"
@@ -154,12 +157,10 @@ class Registry:
         words = mention.name.split()
         if mention.kind != "name" or len(words) != 1 or not self.people_with_surname(words[0]):
             return mention
-        if _honorific_before(mention) is None:
+        honorific = _honorific_before(mention)
+        if honorific is None:
             return mention
-        doc = mention.head.doc
-        before = next(t for t in doc[max(0, _name_start(mention) - 1):mention.head.i]
-                      if honorifics().get(t.lower_.rstrip(".")) in ("m", "f"))
-        return replace(mention, name=f"{before.text} {mention.name}")
+        return replace(mention, name=f"{honorific.text} {mention.name}")
 
     def people_with_surname(self, word: str) -> list[Entity]:
         """Every full name ending in ``word``, in the order the article introduced them."""
@@ -196,14 +197,15 @@ def _name_start(mention: Mention) -> int:
                default=head.i)
 
 
-def _honorific_before(mention: Mention) -> str | None:
-    """"m"/"f" of an honorific right before the name ("Mrs Okafor"), else None."""
+def _honorific_before(mention: Mention) -> Token | None:
+    """The honorific of one sex right before the name ("Mrs Okafor"), else None."""
     doc, start = mention.head.doc, _name_start(mention)
-    for token in doc[max(0, start - 1):mention.head.i]:
-        gender = honorifics().get(token.lower_.rstrip("."))
-        if gender in ("m", "f"):
-            return gender
-    return None
+    return next((t for t in doc[max(0, start - 1):mention.head.i] if _sex_of(t)), None)
+
+
+def _sex_of(token: Token) -> str | None:
+    gender = honorifics().get(token.lower_.rstrip("."))
+    return gender if gender in ("m", "f") else None
 
 
 def _fuller_name(long: list[str], short: list[str]) -> bool:

@@ -70,6 +70,14 @@ def quoting_agent(doc: Doc, source: list[int], cue: list[int]) -> Token | None:
     return None
 
 
+def quoted_subject(doc: Doc, cue: list[int]) -> Token | None:
+    """The subject of a passive "was quoted" cue: the one quoted."""
+    for i in cue:
+        if doc[i].lemma_.lower() == "quote":
+            return next((c for c in doc[i].children if c.dep_ == "nsubjpass"), None)
+    return None
+
+
 def _follow(resolver: Resolver, verb: Token, chain: list[Entity], skip: set[int],
             depth: int) -> None:
     if depth >= _MAX_DEPTH:
