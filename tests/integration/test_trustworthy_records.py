@@ -524,3 +524,17 @@ def test_where_a_speaking_participle_says_the_words_went_is_the_channel(extract,
                                                                          channel):
     [record] = extract(text)
     assert record.channel == channel
+
+
+@pytest.mark.parametrize("text", [
+    "A spokeswoman said the case showed that \u201cnobody is above the law\u201d.",
+    "The minister said the result proved that the reform had worked.",
+])
+def test_an_embedded_clause_needs_a_subject_that_can_speak(extract, text):
+    assert [a.cue_text for a in extract(text)] == ["said"]
+
+
+def test_an_unspaced_dash_in_the_story_does_not_hide_its_dateline(extract):
+    [record] = extract("KESSEL, Ostrania (Norpress) \u2014 Fares on the Kessel\u2013Holm ferry will "
+                       "rise by 12 percent in March, the operator Baltline said on Thursday.")
+    assert record.content_text.startswith("Fares on the Kessel\u2013Holm ferry")

@@ -17,7 +17,11 @@ empty "it" or a relative word, and a subject that is not a noun.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
+
+from ..lexicon import read_rows
 
 from ..model import Attribution
 from .alignment import TokenOffsets, tokens_to_span
@@ -59,6 +63,8 @@ def _statement_at(doc: Doc, verb: Token, quoted: set[int]) -> Attribution | None
         return None
     if subject.pos_ not in _SUBJECT_TAGS or subject.lower_ in _EMPTY:
         return None
+    if verb.lemma_.lower() in _EVIDENCE_VERBS and not _can_speak(subject):
+        return None
     if subject.lower_ in _SPEAKERS_OWN or subject.i in quoted:
         # the quoted speaker's own words ("he said, 'Our approach ...'"); a
         # verb quoted after an unquoted subject is the reporter's partial
@@ -71,6 +77,32 @@ def _statement_at(doc: Doc, verb: Token, quoted: set[int]) -> Attribution | None
         return None
     return Attribution(source=tokens_to_span(doc, source), cue=tokens_to_span(doc, [verb.i]),
                        content=tokens_to_span(doc, content))
+
+
+# Verbs that report evidence rather than speech: "a poll showed that ..." is
+# a source's finding, "the case showed that nobody is above the law" the
+# speaker's own claim. With one of these, the subject must be able to speak.
+_EVIDENCE_VERBS = frozenset({"show", "prove", "suggest", "indicate", "demonstrate", "reveal",
+                             "confirm", "mean"})
+
+
+def _can_speak(subject: Token) -> bool:
+    """A name, a pronoun, or a noun for someone who can say something: a
+    person by office or part, a body, an informant, a document ("the poll
+    showed that ...")."""
+    if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_:
+        return True
+    return subject.lemma_.lower() in _speaking_nouns() or subject.lower_ in _speaking_nouns()
+
+
+@lru_cache(maxsize=None)
+def _speaking_nouns() -> frozenset[str]:
+    """The speakers stage's nouns for people, bodies, informants and documents."""
+    words = set()
+    for name in ("roles.txt", "org_nouns.txt", "source_nouns.txt", "channels.txt",
+                 "member_nouns.txt"):
+        words |= {row[0].split()[-1].lower() for row in read_rows("sayso.speakers", name)}
+    return frozenset(words)
 
 
 def clause_complement(verb: Token) -> Token | None:

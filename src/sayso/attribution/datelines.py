@@ -68,11 +68,17 @@ def _dateline_at(doc: Doc, first: int) -> int | None:
 
 def _dash_after(doc: Doc, i: int) -> int | None:
     """The dateline's dash: spaced, followed by a capitalised word, and not
-    closed by a second dash (an aside: "China – the world's largest ... –")."""
+    closed by a second spaced dash (an aside: "China – the world's largest
+    ... –"; the dash inside "the Kessel–Holm ferry" closes nothing)."""
     for t in doc[i:min(len(doc), i + _LOOKAHEAD)]:
-        if t.text not in DASHES or not t.whitespace_ or not doc[t.i - 1].whitespace_:
+        if not _spaced_dash(doc, t):
             continue
         after = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        closed = any(u.text in DASHES for u in doc[t.i + 1:min(len(doc), t.i + 12)])
+        closed = any(_spaced_dash(doc, u) for u in doc[t.i + 1:min(len(doc), t.i + 12)])
         return t.i if after is not None and after.text[:1].isupper() and not closed else None
     return None
+
+
+def _spaced_dash(doc: Doc, token: Token) -> bool:
+    return (token.text in DASHES and bool(token.whitespace_) and token.i > 0
+            and bool(doc[token.i - 1].whitespace_))
